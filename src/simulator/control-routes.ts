@@ -1,0 +1,51 @@
+import type { SimulatorControls } from './controls.js';
+import type { FaultRule, LatencyRule, SimResponse, SimRoute, SimulatorDefinition } from './types.js';
+
+function ok(body: unknown): SimResponse {
+  return { status: 200, body };
+}
+
+function bad(message: string): SimResponse {
+  return { status: 400, body: { message } };
+}
+
+function guarded(run: () => SimResponse): SimResponse {
+  try {
+    return run();
+  } catch (error) {
+    return bad(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * The `/__sim/*` control routes every simulator serves, next to the provider's own:
+ * `GET stats`, `POST faults` (a FaultRule), `DELETE faults`, `POST latency` (a LatencyRule)
+ * and `POST reset` (counters, faults, latency and the seeded data).
+ */
+export function controlRoutes(definition: SimulatorDefinition, controls: SimulatorControls): SimRoute[] {
+  const extra = (definition.controlRoutes ?? []).map((r) => ({ ...r, path: `/__sim${r.path}` }));
+  return [
+    { method: 'GET', path: '/__sim/stats', handler: () => ok(controls.stats()) },
+    {
+      method: 'POST',
+      path: '/__sim/faults',
+      handler: (req) => guarded(() => (controls.addFault(req.body as FaultRule), ok({ ok: true }))),
+    },
+    { method: 'DELETE', path: '/__sim/faults', handler: () => (controls.clearFaults(), ok({ ok: true })) },
+    {
+      method: 'POST',
+      path: '/__sim/latency',
+      handler: (req) => guarded(() => (controls.setLatency(req.body as LatencyRule), ok({ ok: true }))),
+    },
+    {
+      method: 'POST',
+      path: '/__sim/reset',
+      handler: () => {
+        controls.reset();
+        definition.resetData();
+        return ok({ ok: true });
+      },
+    },
+    ...extra,
+  ];
+}

@@ -1,0 +1,91 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** HTTP methods the simulators serve. */
+export type SimMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One request as a simulator route handler sees it. */
+export interface SimRequest {
+  method: SimMethod;
+  /** Path below the simulator's base path, e.g. `/api/ticket/show`. */
+  path: string;
+  /** Route id, `METHOD /pattern`, as used by counters, latency and faults. */
+  route: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  /**
+   * The body: a JSON value for `application/json`, `FormData` for multipart or
+   * urlencoded bodies, the raw text otherwise, `undefined` when empty.
+   */
+  body: unknown;
+  /** Set when the JSON body could not be parsed. */
+  bodyError?: string;
+}
+
+/** What a handler answers; `body` is sent as JSON unless `raw` is given. */
+export interface SimResponse {
+  status: number;
+  body?: unknown;
+  raw?: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+export type SimHandler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
+
+export interface SimRoute {
+  method: SimMethod;
+  /** Path pattern below the base path; `:name` segments become params. */
+  path: string;
+  handler: SimHandler;
+  /** Whether the provider's authentication applies (default true). */
+  auth?: boolean;
+}
+
+/**
+ * One provider's simulator: its routes, its authentication and its data.
+ * The shared server adds counters, latency, faults and the `/__sim` control routes.
+ */
+export interface SimulatorDefinition {
+  key: string;
+  /** Where the docs' host stands below the origin: `/v1` for IPPanel, `` for the others. */
+  basePath: string;
+  routes: SimRoute[];
+  /** Answers the provider's own 401 (or similar) when credentials are missing or wrong. */
+  authenticate(req: SimRequest): SimResponse | undefined;
+  /** Working demo credentials, as request headers. */
+  headers: Record<string, string>;
+  /** The provider's own body for an unknown route or method. */
+  notFound(req: SimRequest): SimResponse;
+  /** Restores the seeded demo data. */
+  resetData(): void;
+  /** Extra control routes below `/__sim/`, e.g. the agent desk. Not authenticated. */
+  controlRoutes?: SimRoute[];
+}
+
+/** A fault injected into matching requests. */
+export interface FaultRule {
+  /** Route id (`GET /api/ticket`) or `*` for every route. */
+  route: string;
+  kind: 'status' | 'reset' | 'malformed' | 'oversized';
+  /** For `status`: the status code to answer. */
+  status?: number;
+  /** For `status`: the body to answer (JSON); a generic one by default. */
+  body?: unknown;
+  /** For `oversized`: how many bytes to send (default 8 MiB). */
+  bytes?: number;
+  /** Probability in [0, 1] that a matching request is hit (default 1), drawn from a seeded generator. */
+  rate?: number;
+  /** How many requests the fault may hit before it expires (default unlimited). */
+  times?: number;
+}
+
+/** Latency added before matching requests are answered. */
+export interface LatencyRule {
+  route: string;
+  ms: number;
+}
+
+export interface SimulatorStats {
+  total: number;
+  requests: Record<string, number>;
+}
