@@ -1,4 +1,4 @@
-import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
+import { FormData as UndiciFormData, Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { UpstreamError } from '../errors.js';
 
 /** One request to a provider, relative to its base URL. */
@@ -11,7 +11,8 @@ export interface UpstreamRequest {
   /** A JSON body. */
   json?: unknown;
   /** A multipart body. */
-  form?: FormData;
+  /** A multipart body (Node's or undici's FormData). */
+  form?: FormData | UndiciFormData;
   /**
    * Whether the request may be sent again when the connection fails: true for reads. A write
    * is never retried, and a failure after it may have reached the upstream answers
@@ -66,7 +67,12 @@ export class UpstreamClient {
       return await this.attempt(req);
     } catch (error) {
       // A kept-alive socket the upstream closed is retried once, for reads only.
-      if (req.idempotent && error instanceof UpstreamError && error.code === 'UPSTREAM_UNAVAILABLE' && !error.status) {
+      if (
+        req.idempotent &&
+        error instanceof UpstreamError &&
+        error.code === 'UPSTREAM_UNAVAILABLE' &&
+        !error.status
+      ) {
         return this.attempt(req);
       }
       throw error;
@@ -103,20 +109,25 @@ export class UpstreamClient {
         size += (chunk as Buffer).length;
         if (size > this.options.maxResponseBytes) {
           response.body.destroy();
-          throw this.fail('UPSTREAM_BAD_RESPONSE', `response body over ${this.options.maxResponseBytes} bytes`);
+          throw this.fail(
+            'UPSTREAM_BAD_RESPONSE',
+            `response body over ${this.options.maxResponseBytes} bytes`,
+          );
         }
         chunks.push(chunk as Buffer);
       }
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
-      if (deadline.aborted) throw this.fail('UPSTREAM_TIMEOUT', 'deadline passed while reading the body', error);
+      if (deadline.aborted)
+        throw this.fail('UPSTREAM_TIMEOUT', 'deadline passed while reading the body', error);
       throw this.fail('UPSTREAM_UNAVAILABLE', 'connection failed while reading the body', error);
     }
     return Buffer.concat(chunks).toString('utf8');
   }
 
   private interpret(status: number, text: string): unknown {
-    if (status === 401 || status === 403) throw this.fail('UPSTREAM_AUTH', `status ${status}`, undefined, status);
+    if (status === 401 || status === 403)
+      throw this.fail('UPSTREAM_AUTH', `status ${status}`, undefined, status);
     if (status === 429 || status >= 500) {
       throw this.fail('UPSTREAM_UNAVAILABLE', `status ${status}`, undefined, status);
     }
@@ -124,7 +135,12 @@ export class UpstreamClient {
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      throw this.fail('UPSTREAM_BAD_RESPONSE', `status ${status} with a body that is not JSON`, error, status);
+      throw this.fail(
+        'UPSTREAM_BAD_RESPONSE',
+        `status ${status} with a body that is not JSON`,
+        error,
+        status,
+      );
     }
   }
 
@@ -159,6 +175,14 @@ function bodyHeaders(req: UpstreamRequest): Record<string, string> {
 
 function bodyOf(req: UpstreamRequest): Dispatcher.DispatchOptions['body'] {
   if (req.json !== undefined) return JSON.stringify(req.json);
-  if (req.form) return req.form as unknown as Dispatcher.DispatchOptions['body'];
+  if (req.form) return toUndiciForm(req.form) as unknown as Dispatcher.DispatchOptions['body'];
   return undefined;
+}
+
+/** undici's pool encodes only its own FormData class; Node's global one is copied over. */
+function toUndiciForm(form: FormData | UndiciFormData): UndiciFormData {
+  if (form instanceof UndiciFormData) return form;
+  const copy = new UndiciFormData();
+  form.forEach((value, name) => copy.append(name, value));
+  return copy;
 }

@@ -19,13 +19,14 @@ function guarded(run: () => SimResponse): SimResponse {
 
 /**
  * The `/__sim/*` control routes every simulator serves, next to the provider's own:
- * `GET stats`, `POST faults` (a FaultRule), `DELETE faults`, `POST latency` (a LatencyRule)
+ * `GET stats`, `GET requests` (the request log), `POST faults` (a FaultRule), `DELETE faults`, `POST latency` (a LatencyRule)
  * and `POST reset` (counters, faults, latency and the seeded data).
  */
 export function controlRoutes(definition: SimulatorDefinition, controls: SimulatorControls): SimRoute[] {
   const extra = (definition.controlRoutes ?? []).map((r) => ({ ...r, path: `/__sim${r.path}` }));
   return [
     { method: 'GET', path: '/__sim/stats', handler: () => ok(controls.stats()) },
+    { method: 'GET', path: '/__sim/requests', handler: () => ok({ requests: controls.requestLog() }) },
     {
       method: 'POST',
       path: '/__sim/faults',

@@ -7,13 +7,24 @@ import type { FaultRule, LatencyRule, SimulatorStats } from './types.js';
  */
 export class SimulatorControls {
   private counts = new Map<string, number>();
+  private log: string[] = [];
   private faults: FaultRule[] = [];
   private latencies: LatencyRule[] = [];
   private random = new Random(7);
 
-  /** Counts one request to `route`. */
-  count(route: string): void {
+  /** Counts one request to `route`; `target` (`METHOD /path?query`) goes into the request log. */
+  count(route: string, target?: string): void {
     this.counts.set(route, (this.counts.get(route) ?? 0) + 1);
+    if (target !== undefined) {
+      this.log.push(target);
+      // Bounded, so a long-running demo does not grow without end.
+      if (this.log.length > 10_000) this.log.splice(0, this.log.length - 10_000);
+    }
+  }
+
+  /** The most recent requests (up to 10,000), oldest first, as `METHOD /path?query`. */
+  requestLog(): string[] {
+    return [...this.log];
   }
 
   /** Requests received so far, by route id. */
@@ -48,6 +59,7 @@ export class SimulatorControls {
     this.faults = [];
     this.latencies = [];
     this.counts.clear();
+    this.log = [];
     this.random = new Random(7);
   }
 
@@ -75,7 +87,10 @@ const kinds = new Set<FaultRule['kind']>(['status', 'reset', 'malformed', 'overs
 function validateFault(rule: FaultRule): FaultRule {
   if (typeof rule.route !== 'string' || rule.route === '') throw new Error('fault route is required');
   if (!kinds.has(rule.kind)) throw new Error(`fault kind must be one of ${[...kinds].join(', ')}`);
-  if (rule.kind === 'status' && !(Number.isInteger(rule.status) && rule.status! >= 100 && rule.status! < 600)) {
+  if (
+    rule.kind === 'status' &&
+    !(Number.isInteger(rule.status) && rule.status! >= 100 && rule.status! < 600)
+  ) {
     throw new Error(`fault status must be an HTTP status code, got ${String(rule.status)}`);
   }
   if (rule.rate !== undefined && !(rule.rate >= 0 && rule.rate <= 1)) {

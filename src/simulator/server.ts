@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SimulatorControls } from './controls.js';
 import { Router } from './router.js';
 import { controlRoutes } from './control-routes.js';
-import type { SimMethod, SimRequest, SimResponse, SimulatorDefinition } from './types.js';
+import type { FaultRule, SimMethod, SimRequest, SimResponse, SimulatorDefinition } from './types.js';
 
 /** The largest request body a simulator reads (IPPanel takes 10 MB files). */
 const MAX_BODY = 16 * 1024 * 1024;
@@ -89,7 +89,7 @@ async function handle(
   };
   await parseBody(request, req.headers['content-type'], raw);
   if (isControl) return send(res, match ? await match.route.handler(request) : notFoundControl());
-  controls.count(request.route);
+  controls.count(request.route, `${method} ${url.pathname}${url.search}`);
   const delay = controls.latencyFor(request.route);
   if (delay > 0) await new Promise((r) => setTimeout(r, delay));
   const fault = controls.takeFault(request.route);
@@ -125,7 +125,7 @@ async function parseBody(request: SimRequest, contentType: string | undefined, r
       request.body = await new Request('http://simulator/', {
         method: 'POST',
         headers: { 'content-type': contentType ?? '' },
-        body: raw,
+        body: new Uint8Array(raw),
       }).formData();
     } catch (error) {
       request.bodyError = `Malformed form body: ${String(error)}`;
@@ -157,7 +157,7 @@ export function send(res: ServerResponse, response: SimResponse): void {
   res.end(body);
 }
 
-function sendFault(res: ServerResponse, fault: import('./types.js').FaultRule): void {
+function sendFault(res: ServerResponse, fault: FaultRule): void {
   switch (fault.kind) {
     case 'reset':
       res.socket?.resetAndDestroy();

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { ProviderInstanceConfig } from './providers/provider.js';
+import { PROVIDER_KINDS } from './providers/registry.js';
+
+/** Everything the gateway reads from its environment, validated once at startup. */
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  /** Configured provider instances; `undefined` in demo mode (no `GATEWAY_CONFIG`). */
+  providers: ProviderInstanceConfig[] | undefined;
+  demo: { seed: number; size: number; agents: boolean };
+  /** Interval of the upstream change poller, in ms. */
+  pollIntervalMs: number;
+  redisUrl: string | undefined;
+}
+
+/** A configuration problem; the message names the key and the bad value. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const DEFAULT_TIMEOUT_MS = 5_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+const KEY_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
+
+// Secrets never sit in the file: each credential names the environment variable holding it.
+const credentialSchema = z.object({ env: z.string().min(1) }).strict();
+const instanceSchema = z
+  .object({
+    key: z.string().regex(KEY_PATTERN, 'must be lowercase letters, digits, - or _, starting with a letter'),
+    kind: z.string(),
+    name: z.string().min(1).optional(),
+    baseUrl: z.url({ protocol: /^https?$/ }),
+    credentials: z.record(z.string(), credentialSchema).default({}),
+    timeoutMs: z.number().int().min(100).max(120_000).default(DEFAULT_TIMEOUT_MS),
+    pageSize: z.number().int().min(1).optional(),
+    maxResponseBytes: z.number().int().min(1024).default(DEFAULT_MAX_RESPONSE_BYTES),
+  })
+  .strict();
+const fileSchema = z.object({ providers: z.array(instanceSchema).min(1) }).strict();
+
+/** Reads and validates the configuration from `env` (and the file `GATEWAY_CONFIG` names). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const file = env['GATEWAY_CONFIG'];
+  return {
+    port: intVar(env, 'PORT', 4000, 0, 65535),
+    host: env['HOST'] || '0.0.0.0',
+    providers: file ? loadProviders(file, env) : undefined,
+    demo: {
+      seed: intVar(env, 'DEMO_SEED', 1, 0, 2 ** 31),
+      size: intVar(env, 'DEMO_SIZE', 40, 0, 100_000),
+      agents: boolVar(env, 'DEMO_AGENTS', true),
+    },
+    pollIntervalMs: intVar(env, 'POLL_INTERVAL_MS', 5_000, 100, 3_600_000),
+    redisUrl: env['REDIS_URL'] || undefined,
+  };
+}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name}: expected a whole number from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
+
+function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  if (['1', 'true', 'yes'].includes(text)) return true;
+  if (['0', 'false', 'no'].includes(text)) return false;
+  throw new ConfigError(`${name}: expected true or false, got "${text}"`);
+}
+
+function loadProviders(path: string, env: NodeJS.ProcessEnv): ProviderInstanceConfig[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`GATEWAY_CONFIG: cannot read "${path}" as JSON: ${(error as Error).message}`);
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const at = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+    const value = valueAt(json, issue.path);
+    throw new ConfigError(
+      `GATEWAY_CONFIG ${path}: ${at.replace(/^\./, '')}: ${issue.message} (got ${value})`,
+    );
+  }
+  const seen = new Set<string>();
+  return parsed.data.providers.map((raw, i) => {
+    const where = `GATEWAY_CONFIG ${path}: providers[${i}]`;
+    if (seen.has(raw.key)) throw new ConfigError(`${where}.key: duplicate key "${raw.key}"`);
+    seen.add(raw.key);
+    return resolveInstance(raw, where, env);
+  });
+}
+
+function resolveInstance(
+  raw: z.output<typeof instanceSchema>,
+  where: string,
+  env: NodeJS.ProcessEnv,
+): ProviderInstanceConfig {
+  const kind = PROVIDER_KINDS.get(raw.kind);
+  if (!kind) {
+    const known = [...PROVIDER_KINDS.keys()].join(', ');
+    throw new ConfigError(`${where}.kind: unknown provider kind "${raw.kind}" (known: ${known})`);
+  }
+  const credentials: Record<string, string> = {};
+  for (const [name, source] of Object.entries(raw.credentials)) {
+    const value = env[source.env];
+    if (!value) {
+      throw new ConfigError(`${where}.credentials.${name}: environment variable ${source.env} is not set`);
+    }
+    credentials[name] = value;
+  }
+  for (const name of kind.credentialNames) {
+    if (!credentials[name])
+      throw new ConfigError(`${where}.credentials.${name}: required by kind "${kind.kind}"`);
+  }
+  if (raw.pageSize !== undefined && raw.pageSize > kind.maxPageSize) {
+    throw new ConfigError(
+      `${where}.pageSize: at most ${kind.maxPageSize} for "${kind.kind}", got ${raw.pageSize}`,
+    );
+  }
+  return {
+    key: raw.key,
+    kind: raw.kind,
+    name: raw.name ?? `${kind.displayName} (${raw.key})`,
+    baseUrl: raw.baseUrl,
+    credentials,
+    timeoutMs: raw.timeoutMs,
+    pageSize: raw.pageSize ?? kind.defaultPageSize,
+    maxResponseBytes: raw.maxResponseBytes,
+  };
+}
+
+function valueAt(json: unknown, path: readonly PropertyKey[]): string {
+  let value: unknown = json;
+  for (const key of path) {
+    value =
+      value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return value === undefined ? 'nothing' : JSON.stringify(value);
+}

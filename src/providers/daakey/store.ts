@@ -1,0 +1,156 @@
+import type { DemoOptions } from '../../simulator/random.js';
+import { generateDemo, type DemoData } from './demo-data.js';
+
+/** Daakey's ticket statuses, as the client API spells them. */
+export const DAAKEY_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
+export type DaakeyStatus = (typeof DAAKEY_STATUSES)[number];
+
+/** Daakey's ticket priorities; `normal` is the default on create. */
+export const DAAKEY_PRIORITIES = ['low', 'normal', 'high', 'critical'] as const;
+export type DaakeyPriority = (typeof DAAKEY_PRIORITIES)[number];
+
+/** One message as the simulator keeps it; times are ms since the epoch, whole seconds. */
+export interface SimMessage {
+  id: number;
+  message: string;
+  sender: 'client' | 'support';
+  sender_name: string;
+  attachments: string[];
+  created_at: number;
+  /** Whether the client has seen it; only unread `support` messages count in `unread_count`. */
+  read: boolean;
+}
+
+/** A booking of the client, as the ticket detail shows it. */
+export interface SimBooking {
+  id: number;
+  reference: string;
+  vehicle: { id: number; plate_number: string; brand: string; model: string };
+  start_date: string;
+  end_date: string;
+}
+
+/** One ticket as the simulator keeps it; times are ms since the epoch. */
+export interface SimTicket {
+  id: number;
+  reference: string;
+  subject: string;
+  status: DaakeyStatus;
+  priority: DaakeyPriority;
+  category: string;
+  booking: SimBooking | null;
+  created_at: number;
+  updated_at: number;
+  /** Oldest first; the first one is the ticket's opening text. */
+  messages: SimMessage[];
+}
+
+/** What `POST /tickets` stores once validated. */
+export interface NewTicket {
+  subject: string;
+  message: string;
+  category: string;
+  priority: DaakeyPriority;
+  booking: SimBooking | null;
+  attachments: string[];
+}
+
+/** What a new message carries once validated. */
+export interface NewMessage {
+  message: string;
+  attachments: string[];
+  sender: 'client' | 'support';
+  sender_name: string;
+}
+
+/**
+ * The simulator's in-memory data for one agency client: its tickets and bookings. Writes
+ * change it; `reset()` restores the seeded demo data.
+ */
+export class DaakeyStore {
+  private data: DemoData;
+
+  constructor(private readonly options: DemoOptions) {
+    this.data = generateDemo(options);
+  }
+
+  reset(): void {
+    this.data = generateDemo(this.options);
+  }
+
+  /** The name of the client the credentials belong to (the `sender_name` of its messages). */
+  get clientName(): string {
+    return this.data.clientName;
+  }
+
+  /** Tickets newest first (ties: higher id first), optionally of one status. */
+  list(status?: DaakeyStatus): SimTicket[] {
+    return [...this.data.tickets.values()]
+      .filter((t) => status === undefined || t.status === status)
+      .sort((a, b) => b.created_at - a.created_at || b.id - a.id);
+  }
+
+  get(id: number): SimTicket | undefined {
+    return this.data.tickets.get(id);
+  }
+
+  booking(id: number): SimBooking | undefined {
+    return this.data.bookings.find((b) => b.id === id);
+  }
+
+  /** The client viewed the ticket: every message counts as read from now on. */
+  markRead(ticket: SimTicket): void {
+    for (const m of ticket.messages) m.read = true;
+  }
+
+  create(input: NewTicket): SimTicket {
+    const at = this.tick();
+    const id = this.data.nextTicketId++;
+    const ticket: SimTicket = {
+      id,
+      reference: `TK-${new Date(at).getUTCFullYear()}-${String(id).padStart(5, '0')}`,
+      subject: input.subject,
+      status: 'open',
+      priority: input.priority,
+      category: input.category,
+      booking: input.booking,
+      created_at: at,
+      updated_at: at,
+      messages: [],
+    };
+    this.data.tickets.set(id, ticket);
+    this.append(ticket, { ...input, sender: 'client', sender_name: this.clientName }, at);
+    return ticket;
+  }
+
+  /** Adds a message now; the ticket's last message and `updated_at` follow. */
+  addMessage(ticket: SimTicket, input: NewMessage): SimMessage {
+    return this.append(ticket, input, this.tick());
+  }
+
+  private append(ticket: SimTicket, input: NewMessage, at: number): SimMessage {
+    const message: SimMessage = {
+      id: this.data.nextMessageId++,
+      message: input.message,
+      sender: input.sender,
+      sender_name: input.sender_name,
+      attachments: [...input.attachments],
+      created_at: at,
+      // The client has obviously seen what it wrote itself.
+      read: input.sender === 'client',
+    };
+    ticket.messages.push(message);
+    ticket.updated_at = at;
+    return message;
+  }
+
+  /**
+   * The time of a write: the wall clock, but never before the newest stored time, so a write
+   * is always the newest even when the demo data was seeded with a `now` in the future.
+   */
+  private tick(): number {
+    const now = Math.floor(Date.now() / 1000) * 1000;
+    this.data.latest = Math.max(now, this.data.latest + 1000);
+    return this.data.latest;
+  }
+}

@@ -1,0 +1,65 @@
+import type { DemoOptions } from '../../simulator/random.js';
+import { demoData, instantString } from './demo-data.js';
+import type { RawCreateTicket, RawTicket } from './raw.js';
+
+/**
+ * The simulator's in-memory `support_tickets` table: tickets by id with their attachments,
+ * and the two id sequences a JPA backend would hand out. Reads return copies, so a caller
+ * cannot change the stored rows by accident.
+ */
+export class KinconectaStore {
+  private tickets = new Map<number, RawTicket>();
+  private nextTicketId = 1;
+  private nextAttachmentId = 1;
+
+  constructor(private readonly options: DemoOptions = {}) {
+    this.reset();
+  }
+
+  /** Restores the seeded demo data and sequences. */
+  reset(): void {
+    const data = demoData(this.options);
+    this.tickets = new Map(data.tickets.map((t) => [Number(t.id), t]));
+    this.nextTicketId = data.nextTicketId;
+    this.nextAttachmentId = data.nextAttachmentId;
+  }
+
+  /** Every ticket, in id order (what `findAll()` on the primary key index returns). */
+  list(): RawTicket[] {
+    return [...this.tickets.values()]
+      .sort((a, b) => Number(a.id) - Number(b.id))
+      .map((t) => structuredClone(t));
+  }
+
+  get(id: number): RawTicket | undefined {
+    const ticket = this.tickets.get(id);
+    return ticket && structuredClone(ticket);
+  }
+
+  /**
+   * Inserts a validated create request with fresh ids. Timestamps are stored as instants and
+   * written back in UTC (`Z`), like a Java `Instant` field, whatever offset the client sent.
+   */
+  create(input: RawCreateTicket): RawTicket {
+    const id = this.nextTicketId++;
+    const ticket: RawTicket = {
+      id,
+      roleContext: input.roleContext,
+      fullName: input.fullName,
+      email: input.email,
+      subject: input.subject,
+      category: input.category,
+      message: input.message,
+      status: input.status,
+      createdAt: instantString(Date.parse(input.createdAt)),
+      updatedAt: instantString(Date.parse(input.updatedAt)),
+      attachments: (input.attachments ?? []).map((a) => ({
+        id: this.nextAttachmentId++,
+        fileName: a.fileName,
+        fileUrl: a.fileUrl,
+      })),
+    };
+    this.tickets.set(id, ticket);
+    return structuredClone(ticket);
+  }
+}

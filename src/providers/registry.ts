@@ -1,0 +1,15 @@
+import { daakeyKind } from './daakey/index.js';
+import { ippanelKind } from './ippanel/index.js';
+import { kinconectaKind } from './kinconecta/index.js';
+import { taskipKind } from './taskip/index.js';
+import type { ProviderKind } from './provider.js';
+
+/** Every provider kind the gateway can federate, by kind name. */
+export const PROVIDER_KINDS: ReadonlyMap<string, ProviderKind> = new Map(
+  [daakeyKind, ippanelKind, taskipKind, kinconectaKind].map((kind) => [kind.kind, kind]),
+);
+
+/** The kind named `name`, or a message listing the known ones. */
+export function findKind(name: string): ProviderKind | undefined {
+  return PROVIDER_KINDS.get(name);
+}

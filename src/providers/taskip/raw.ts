@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { parseTaskipDateTime } from './time.js';
+
+/**
+ * TaskIP's raw payloads, parsed at the edge. Strict where the gateway relies on a field
+ * (ids, subject, status code, the `date`/`time` pair, reply author types, attachment URLs);
+ * lenient where the docs are vague (people's names and emails, sizes, extra fields pass through).
+ */
+
+/** `{id, name, email}`: `created_by`, `user`, a reply answer's `user`. */
+export const rawPersonSchema = z.looseObject({
+  id: z.number().int(),
+  name: z.string().nullable().optional(),
+  email: z.string().nullable().optional(),
+});
+export type RawPerson = z.infer<typeof rawPersonSchema>;
+
+/** `{id, url, name, size}`: a media-library file. */
+export const rawAttachmentSchema = z.looseObject({
+  id: z.number().int(),
+  url: z.string().min(1),
+  name: z.string().nullable().optional(),
+  size: z.number().nullable().optional(),
+});
+export type RawAttachment = z.infer<typeof rawAttachmentSchema>;
+
+/** `15-Jan-2024` (day may lack its leading zero). */
+const dateSchema = z.string().regex(/^\d{1,2}-[A-Za-z]{3}-\d{4}$/);
+/** `09:30AM` (12-hour clock, minutes). */
+const timeSchema = z.string().regex(/^\d{1,2}:\d{2}\s?[AaPp][Mm]$/);
+
+/** The fields of the ticket item. */
+const ticketShape = {
+  id: z.number().int(),
+  uuid: z.string().min(1),
+  subject: z.string(),
+  created_by: rawPersonSchema.nullable().optional(),
+  user: rawPersonSchema.nullable().optional(),
+  priority: z.number().int().nullable().optional(),
+  status: z.number().int().min(0).max(4),
+  description: z.string().nullable().optional(),
+  attachment: rawAttachmentSchema.nullable().optional(),
+  /** Relative text ("2 hours ago"); never used for time, `date` + `time` are. */
+  createAt: z.string().nullable().optional(),
+  date: dateSchema,
+  time: timeSchema,
+};
+
+/** Rejects a `date` + `time` that name no real instant (`31-Feb-2024`): createdAt relies on it. */
+const realTime = {
+  check: (t: { date: string; time: string }): boolean => parseTaskipDateTime(t.date, t.time, 0) !== null,
+  params: { message: 'date/time is not a real point in time', path: ['date'] },
+};
+
+/** The ticket item of the list (and of create/update answers). */
+export const rawTicketSchema = z.looseObject(ticketShape).refine(realTime.check, realTime.params);
+export type RawTicket = z.infer<typeof rawTicketSchema>;
+
+/** The docs' Reply Object, as `GET /support-ticket/{id}` carries it in `replies[]`. */
+export const rawReplySchema = z.looseObject({
+  id: z.number().int(),
+  message: z.string().nullable(),
+  author: z.string().nullable().optional(),
+  author_type: z.enum(['team_member', 'client', 'system']),
+  is_private: z.boolean().nullable().optional(),
+  created_at: z.iso.datetime({ offset: true }),
+  /** Not in the documented Reply Object; read when present. */
+  attachment: rawAttachmentSchema.nullable().optional(),
+});
+export type RawReply = z.infer<typeof rawReplySchema>;
+
+/** `GET /support-ticket/{id}`: the item without an envelope, maybe with `replies[]`. */
+export const rawTicketDetailSchema = z
+  .looseObject({ ...ticketShape, replies: z.array(rawReplySchema).nullable().optional() })
+  .refine(realTime.check, realTime.params);
+export type RawTicketDetail = z.infer<typeof rawTicketDetailSchema>;
+
+/** `GET /support-ticket`: `{data, status}`, no pagination meta. */
+export const rawListEnvelopeSchema = z.looseObject({
+  data: z.array(rawTicketSchema),
+  status: z.number().int().optional(),
+});
+
+/** Create and update answers: `{data, status: 201, msg}`. */
+export const rawStoredEnvelopeSchema = z.looseObject({
+  data: rawTicketSchema,
+  status: z.number().int().optional(),
+  msg: z.string().optional(),
+});
+
+/** Priority and status updates by uuid: `{msg, status, data}`. */
+export const rawUpdatedEnvelopeSchema = rawStoredEnvelopeSchema;
+
+/** Delete and bulk answers: `{msg, status?}`. */
+export const rawAckSchema = z.looseObject({ msg: z.string(), status: z.number().int().optional() });
+
+/** `POST /support-ticket/reply/{uuid}`: `{msg, status: 201, reply{…}}`. */
+export const rawReplyAnswerSchema = z.looseObject({
+  msg: z.string().optional(),
+  status: z.number().int().optional(),
+  reply: z.looseObject({
+    id: z.number().int(),
+    user: rawPersonSchema.nullable().optional(),
+    description: z.string().nullable(),
+    attachment: rawAttachmentSchema.nullable().optional(),
+    createAt: z.string().nullable().optional(),
+    date: dateSchema,
+    time: timeSchema,
+  }),
+});
+
+/** TaskIP's error bodies: 401 `{error, message, status_code}`, 422 adds `success` and `errors`. */
+export const rawErrorSchema = z.looseObject({
+  success: z.boolean().optional(),
+  error: z.string().optional(),
+  message: z.string().optional(),
+  errors: z.record(z.string(), z.array(z.string())).optional(),
+  status_code: z.number().int().optional(),
+});
+export type RawError = z.infer<typeof rawErrorSchema>;

@@ -1,0 +1,17 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './provider.js';
+import './attachment.js';
+import './message.js';
+import './ticket.js';
+import './tickets.js';
+
+/** Builds the gateway's GraphQL schema. */
+export function buildSchema(): GraphQLSchema {
+  return builder.toSchema();
+}
+
+/** The schema as SDL, sorted so `schema.graphql` diffs stay readable. */
+export function printGatewaySchema(schema: GraphQLSchema = buildSchema()): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

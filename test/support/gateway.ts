@@ -1,0 +1,83 @@
+import { createProviders, simulatorInstances, startSimulators } from '../../src/demo.js';
+import type {
+  ProviderInstanceConfig,
+  SimulatorOptions,
+  TicketProvider,
+} from '../../src/providers/provider.js';
+import { startGateway, type RunningGateway } from '../../src/server.js';
+import type { RunningSimulator } from '../../src/simulator/server.js';
+
+/** A fixed clock for demo data, so tests see the same tickets on every run. */
+export const TEST_NOW = Date.UTC(2026, 10, 1, 12, 0, 0);
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+/** The four simulators on real ports, with seeded data and no TaskIP rate limit (tests make many calls). */
+export async function startTestSimulators(options: SimulatorOptions = {}): Promise<RunningSimulator[]> {
+  return startSimulators({
+    seed: 7,
+    size: 30,
+    now: TEST_NOW,
+    rateLimit: false,
+    ...options,
+  } as SimulatorOptions);
+}
+
+export interface TestGateway {
+  gateway: RunningGateway;
+  providers: Map<string, TicketProvider>;
+  sim: (key: string) => RunningSimulator;
+  query: <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => Promise<GraphQLResponse<T>>;
+  close: () => Promise<void>;
+}
+
+/** A gateway over already-running simulators, reached over real HTTP. */
+export async function startTestGateway(
+  simulators: RunningSimulator[],
+  tweak: (config: ProviderInstanceConfig) => ProviderInstanceConfig = (c) => c,
+): Promise<TestGateway> {
+  const providers = createProviders(simulatorInstances(simulators).map(tweak));
+  const gateway = await startGateway({ providers, port: 0 });
+  return {
+    gateway,
+    providers,
+    sim: (key) => {
+      const found = simulators.find((s) => s.key === key);
+      if (!found) throw new Error(`no simulator ${key}`);
+      return found;
+    },
+    query: (query, variables) => postGraphQL(gateway.url, query, variables),
+    close: async () => {
+      await gateway.close();
+      await Promise.all([...providers.values()].map((p) => p.close()));
+    },
+  };
+}
+
+/** POSTs one GraphQL operation and returns the parsed response. */
+export async function postGraphQL<T>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+/** Resets every simulator's data, counters, faults and latency. */
+export function resetAll(simulators: RunningSimulator[]): void {
+  for (const s of simulators) {
+    s.controls.reset();
+    s.definition.resetData();
+  }
+}
