@@ -24,10 +24,12 @@ describe('schema.graphql', () => {
     const tickets = buildSchema().getQueryType()!.getFields()['tickets']!;
     expect(String(tickets.type)).toBe('TicketConnection!');
     expect(
-      tickets.args.map(
-        (a) =>
-          `${a.name}: ${String(a.type)}${a.defaultValue === undefined ? '' : ` = ${String(a.defaultValue)}`}`,
-      ).sort(),
+      tickets.args
+        .map(
+          (a) =>
+            `${a.name}: ${String(a.type)}${a.defaultValue === undefined ? '' : ` = ${String(a.defaultValue)}`}`,
+        )
+        .sort(),
     ).toEqual(['after: String', 'filter: TicketFilter', 'first: Int = 20']);
   });
 });
