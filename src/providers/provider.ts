@@ -1,6 +1,7 @@
 import type { SimulatorDefinition } from '../simulator/types.js';
 import type { DemoOptions } from '../simulator/random.js';
 import type { Ticket, TicketFilter } from './model.js';
+import type { TicketWrites } from './writes.js';
 
 /** What a provider can do; `Provider.capabilities` in the schema. */
 export const CAPABILITIES = [
@@ -48,7 +49,7 @@ export interface TicketPage {
  * DataLoader: results (or errors) come back in the order of the keys, one per key.
  * Transport and upstream failures reject with `UpstreamError` (see `../errors.ts`).
  */
-export interface TicketProvider {
+export interface TicketProvider extends TicketWrites {
   /** The configured instance's key, e.g. `daakey` or `taskip-eu`. */
   readonly key: string;
   /** The provider kind, e.g. `taskip`. */

@@ -20,7 +20,8 @@ function guarded(run: () => SimResponse): SimResponse {
 /**
  * The `/__sim/*` control routes every simulator serves, next to the provider's own:
  * `GET stats`, `GET requests` (the request log), `POST faults` (a FaultRule), `DELETE faults`, `POST latency` (a LatencyRule)
- * and `POST reset` (counters, faults, latency and the seeded data).
+ * and `POST reset` (counters, faults, latency and the seeded data); with an agent desk,
+ * `GET desk/open`, `POST desk/reply` (`{ticketId, body}`) and `POST desk/status` (`{ticketId, status}`).
  */
 export function controlRoutes(definition: SimulatorDefinition, controls: SimulatorControls): SimRoute[] {
   const extra = (definition.controlRoutes ?? []).map((r) => ({ ...r, path: `/__sim${r.path}` }));
@@ -47,6 +48,34 @@ export function controlRoutes(definition: SimulatorDefinition, controls: Simulat
         return ok({ ok: true });
       },
     },
+    ...deskRoutes(definition),
     ...extra,
+  ];
+}
+
+function deskRoutes(definition: SimulatorDefinition): SimRoute[] {
+  const desk = definition.desk;
+  if (!desk) return [];
+  const field = (body: unknown, name: string): string => {
+    const value = (body as Record<string, unknown> | null)?.[name];
+    if (typeof value !== 'string' || value === '') throw new Error(`${name} is required (a string)`);
+    return value;
+  };
+  return [
+    { method: 'GET', path: '/__sim/desk/open', handler: () => ok({ tickets: desk.openTickets() }) },
+    {
+      method: 'POST',
+      path: '/__sim/desk/reply',
+      handler: (req) =>
+        guarded(() => (desk.reply(field(req.body, 'ticketId'), field(req.body, 'body')), ok({ ok: true }))),
+    },
+    {
+      method: 'POST',
+      path: '/__sim/desk/status',
+      handler: (req) =>
+        guarded(
+          () => (desk.setStatus(field(req.body, 'ticketId'), field(req.body, 'status')), ok({ ok: true })),
+        ),
+    },
   ];
 }

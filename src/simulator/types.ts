@@ -58,8 +58,24 @@ export interface SimulatorDefinition {
   notFound(req: SimRequest): SimResponse;
   /** Restores the seeded demo data. */
   resetData(): void;
-  /** Extra control routes below `/__sim/`, e.g. the agent desk. Not authenticated. */
+  /** Extra control routes below `/__sim/`. Not authenticated. */
   controlRoutes?: SimRoute[];
+  /** The provider's own staff at work, outside any API the gateway uses. */
+  desk?: AgentDesk;
+}
+
+/**
+ * The agent desk: changes made the way the provider's own staff would make them (in its own
+ * tool, not through the client API), so the gateway has to notice them by polling. Served at
+ * `POST /__sim/desk/reply` and `POST /__sim/desk/status`, and used by demo mode's simulated agents.
+ */
+export interface AgentDesk {
+  /** Remote ids of tickets an agent could answer now (not closed). */
+  openTickets(): string[];
+  /** Adds an agent reply; throws an Error with a clear message when the ticket cannot take one. */
+  reply(ticketId: string, body: string): void;
+  /** Sets the ticket's status, in the provider's own words (e.g. `resolved`, `2`); throws when invalid. */
+  setStatus(ticketId: string, status: string): void;
 }
 
 /** A fault injected into matching requests. */

@@ -1,0 +1,89 @@
+import type { Message, Ticket, TicketPriority, TicketStatus } from './model.js';
+
+/** A file to send upstream (the GraphQL multipart request's `File`). Read it with `stream()`. */
+export type UploadFile = File;
+
+/** `createTicket` in unified terms; the provider maps it to its own route and fields. */
+export interface CreateTicketInput {
+  subject: string;
+  body: string;
+  /** The category, already resolved by the gateway against `categories()`; null when not given. */
+  category: Category | null;
+  priority: TicketPriority | null;
+  requester: { name: string | null; email: string | null } | null;
+  attachmentUrls: string[];
+  files: UploadFile[];
+}
+
+/** `addMessage` in unified terms. */
+export interface AddMessageInput {
+  ticketRemoteId: string;
+  body: string;
+  attachmentUrls: string[];
+  files: UploadFile[];
+  /** An internal note, visible to agents only. */
+  internal: boolean;
+}
+
+/** A category a provider accepts when creating a ticket. */
+export interface Category {
+  id: string;
+  name: string;
+}
+
+/** One field's error, in the provider's own words (Persian ones too). */
+export interface FieldError {
+  /** The unified input field (`subject`, `body`, `category`, `attachments`, …). */
+  field: string;
+  message: string;
+}
+
+/** The expected ways a write can be refused; each becomes an error type of the mutation's result union. */
+export type WriteRejectionKind = 'NOT_FOUND' | 'VALIDATION' | 'TICKET_CLOSED';
+
+/**
+ * A write the provider refused for a reason the client can act on (as opposed to an outage,
+ * which is an `UpstreamError`). Providers throw it from write methods.
+ */
+export class WriteRejection extends Error {
+  override readonly name = 'WriteRejection';
+
+  constructor(
+    readonly kind: WriteRejectionKind,
+    message: string,
+    readonly provider: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Limits of the files a provider takes, checked before any upstream call. */
+export interface FileRules {
+  maxFiles: number;
+  maxBytes: number;
+  /** Lowercase extensions without the dot, e.g. `['zip', 'jpg', 'png']`. */
+  extensions: readonly string[];
+}
+
+/**
+ * The writes a provider may implement. Each is present exactly when `capabilities` lists it
+ * (CREATE_TICKET, ADD_MESSAGE, UPDATE_STATUS, UPDATE_PRIORITY, ASSIGN_TICKET, DELETE_TICKET).
+ * Writes are sent once: never retried (the `UpstreamClient` request is `idempotent: false`).
+ * Each returns the new state, read fresh from the upstream where the write's answer lacks it.
+ */
+export interface TicketWrites {
+  createTicket?(input: CreateTicketInput): Promise<Ticket>;
+  addMessage?(input: AddMessageInput): Promise<{ message: Message; ticket: Ticket }>;
+  updateStatus?(ticketRemoteId: string, status: TicketStatus): Promise<Ticket>;
+  updatePriority?(ticketRemoteId: string, priority: TicketPriority): Promise<Ticket>;
+  assignTicket?(ticketRemoteId: string, assigneeId: string): Promise<Ticket>;
+  deleteTicket?(ticketRemoteId: string): Promise<void>;
+  /**
+   * The categories `createTicket` accepts: the ones the provider is known to have, and those
+   * seen on its tickets (the provider may read its first list page for them, and cache them).
+   */
+  categories?(): Promise<Category[]>;
+  /** Files: present when the capabilities list UPLOAD_FILES. */
+  readonly fileRules?: FileRules;
+}
