@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ExecutionArgs, GraphQLSchema } from 'graphql';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -9,6 +10,7 @@ import type { GatewayContext } from './context.js';
 import { createLoaders } from './federation/loaders.js';
 import type { TicketProvider } from './providers/provider.js';
 import { buildSchema } from './schema/index.js';
+import { MemoryIdempotencyStore, type IdempotencyStore } from './writes/idempotency.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -36,6 +38,8 @@ query Inbox {
 
 export interface GatewayOptions {
   providers: ReadonlyMap<string, TicketProvider>;
+  /** In memory when not given. */
+  idempotency?: IdempotencyStore;
   schema?: GraphQLSchema;
 }
 
@@ -55,11 +59,19 @@ function usePartialErrors(): Plugin<GatewayContext> {
 /** The yoga instance: schema, per-request context with fresh loaders, GraphiQL. */
 export function createGatewayYoga(options: GatewayOptions): YogaServerInstance<object, GatewayContext> {
   const { providers } = options;
+  const idempotency = options.idempotency ?? new MemoryIdempotencyStore();
   return createYoga<object, GatewayContext>({
     schema: options.schema ?? buildSchema(),
     graphqlEndpoint: GRAPHQL_PATH,
-    context: (): GatewayContext => ({ providers, loaders: createLoaders(providers), partialErrors: [] }),
+    context: (): GatewayContext => ({
+      providers,
+      idempotency,
+      loaders: createLoaders(providers),
+      partialErrors: [],
+    }),
     graphiql: { defaultQuery: EXAMPLE_QUERY, title: 'ticket-gateway', subscriptionsProtocol: 'WS' },
+    // GraphiQL served from our own bundle (no CDN), so the playground works offline.
+    renderGraphiQL,
     landingPage: false,
     plugins: [usePartialErrors()],
   });
