@@ -1,11 +1,14 @@
 import type { GraphQLError } from 'graphql';
 import type { Loaders } from './federation/loaders.js';
 import type { TicketProvider } from './providers/provider.js';
+import type { IdempotencyStore } from './writes/idempotency.js';
 
 /** What every resolver gets: the configured providers and this request's own loaders. */
 export interface GatewayContext {
   providers: ReadonlyMap<string, TicketProvider>;
   loaders: Loaders;
+  /** Remembers writes by idempotency key (shared by every request of this gateway). */
+  idempotency: IdempotencyStore;
   /**
    * Errors of providers whose part is missing from an otherwise good answer; a yoga plugin
    * adds them to the response's `errors`.

@@ -9,6 +9,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: unknown; Output: unknown };
+    File: { Input: File; Output: never };
   };
   DefaultFieldNullability: false;
 }>({
@@ -28,7 +29,14 @@ export const builder = new SchemaBuilder<{
   },
 });
 
+/** The builder's resolved schema types, for helpers that take refs. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
 builder.queryType({ description: 'Support tickets from every configured provider, as one graph.' });
+builder.mutationType({
+  description:
+    'Writes to one provider. Expected failures are typed in each result union; outages are GraphQL errors.',
+});
 
 builder.scalarType('DateTime', {
   description: 'An instant, as an ISO 8601 string in UTC (`2024-01-15T10:00:00.000Z`).',
@@ -40,6 +48,17 @@ builder.scalarType('JSON', {
   description: 'Any JSON value: a provider payload as it was received.',
   serialize: (value) => value,
   parseValue: (value) => value,
+});
+
+builder.scalarType('File', {
+  description: 'A file upload, sent with the GraphQL multipart request spec.',
+  serialize: () => {
+    throw new Error('File is an input type only.');
+  },
+  parseValue: (value) => {
+    if (value instanceof File) return value;
+    throw badInput('Expected a file sent with the GraphQL multipart request spec.');
+  },
 });
 
 function parseDateTime(value: unknown): Date {

@@ -5,6 +5,9 @@ import './attachment.js';
 import './message.js';
 import './ticket.js';
 import './tickets.js';
+import './create-ticket.js';
+import './add-message.js';
+import './ticket-updates.js';
 
 /** Builds the gateway's GraphQL schema. */
 export function buildSchema(): GraphQLSchema {

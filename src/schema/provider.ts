@@ -1,9 +1,20 @@
 import { CAPABILITIES, type TicketProvider } from '../providers/provider.js';
+import { responsePathAsArray } from 'graphql';
+import type { Category } from '../providers/writes.js';
 import { builder } from './builder.js';
+import { partialError } from './errors.js';
 
 export const ProviderCapabilityEnum = builder.enumType('ProviderCapability', {
   description: 'What a provider can do. Mutations a provider cannot do are refused before any upstream call.',
   values: CAPABILITIES,
+});
+
+const CategoryRef = builder.objectRef<Category>('Category').implement({
+  description: 'A ticket category of one provider.',
+  fields: (t) => ({
+    id: t.exposeString('id', { description: "The provider's own id (or name, where names are ids)." }),
+    name: t.exposeString('name'),
+  }),
 });
 
 /** A configured provider instance. */
@@ -20,6 +31,19 @@ builder.node(ProviderRef, {
     capabilities: t.field({
       type: [ProviderCapabilityEnum],
       resolve: (p) => [...p.capabilities],
+    }),
+    categories: t.field({
+      type: [CategoryRef],
+      description: 'What `createTicket` accepts as `category`: known ones, and those seen on its tickets.',
+      resolve: async (p, _args, ctx, info) => {
+        try {
+          return (await p.categories?.()) ?? [];
+        } catch (error) {
+          // The provider's failure costs only its categories: reported, not fatal to the list.
+          ctx.partialErrors.push(partialError(p.key, error, responsePathAsArray(info.path)));
+          return [];
+        }
+      },
     }),
   }),
 });

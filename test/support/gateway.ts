@@ -81,3 +81,31 @@ export function resetAll(simulators: RunningSimulator[]): void {
     s.definition.resetData();
   }
 }
+
+/** Sends an operation with files as a GraphQL multipart request (the spec yoga implements). */
+export async function postMultipart<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  files: Record<string, File>,
+): Promise<GraphQLResponse<T>> {
+  const form = new FormData();
+  form.set('operations', JSON.stringify({ query, variables }));
+  const names = Object.keys(files);
+  form.set(
+    'map',
+    JSON.stringify(Object.fromEntries(names.map((path, i) => [String(i), [`variables.${path}`]]))),
+  );
+  names.forEach((path, i) => form.set(String(i), files[path]!));
+  const response = await fetch(url, {
+    method: 'POST',
+    body: form,
+    headers: { 'graphql-require-preflight': '1' },
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+/** The global id of a ticket, as the gateway issues it. */
+export function ticketGlobalId(providerKey: string, remoteId: string): string {
+  return Buffer.from(`Ticket:${JSON.stringify([providerKey, remoteId])}`).toString('base64');
+}

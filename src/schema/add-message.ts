@@ -1,0 +1,111 @@
+import { performWrite } from '../writes/perform.js';
+import { checkAttachments, requireText } from '../writes/validate.js';
+import { builder } from './builder.js';
+import { MessageRef, type MessageNode } from './message.js';
+import { remember, resultUnion, ticketTarget } from './mutation-kit.js';
+import { fullTicket } from './ticket-load.js';
+import { GatewayError } from '../errors.js';
+
+const AddMessageInput = builder.inputType('AddMessageInput', {
+  fields: (t) => ({
+    ticketId: t.id({ required: true }),
+    body: t.string({ required: true }),
+    attachmentUrls: t.stringList({
+      required: false,
+      description: 'For providers that take attachment URLs.',
+    }),
+    attachments: t.field({ type: ['File'], required: false, description: 'For providers that take files.' }),
+    internal: t.boolean({
+      required: false,
+      defaultValue: false,
+      description: 'An internal note (INTERNAL_NOTES).',
+    }),
+    idempotencyKey: t.string({
+      required: false,
+      description: 'The same key and input within 24 hours replays the first result without writing again.',
+    }),
+  }),
+});
+
+interface AddMessageSuccess {
+  __typename: 'AddMessageSuccess';
+  message: MessageNode;
+}
+
+const AddMessageSuccessRef = builder.objectRef<AddMessageSuccess>('AddMessageSuccess').implement({
+  description:
+    'The message was added; `message.ticket` is the ticket in its new state (a reply may reopen it).',
+  isTypeOf: (value) => (value as { __typename?: string }).__typename === 'AddMessageSuccess',
+  fields: (t) => ({ message: t.expose('message', { type: MessageRef }) }),
+});
+
+const AddMessageResult = resultUnion('AddMessage', AddMessageSuccessRef);
+
+builder.mutationField('addMessage', (t) =>
+  t.field({
+    type: AddMessageResult,
+    description: 'Replies to a ticket, or adds an internal note where the provider has them.',
+    args: { input: t.arg({ type: AddMessageInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const target = ticketTarget(ctx, String(input.ticketId));
+      if (target.error) return target.error;
+      const { provider, remoteId } = target;
+      const files = input.attachments ?? [];
+      const urls = input.attachmentUrls ?? [];
+      const internal = input.internal ?? false;
+      return performWrite({
+        ctx,
+        mutation: 'addMessage',
+        provider,
+        capability: 'ADD_MESSAGE',
+        operation: 'add messages',
+        idempotencyKey: input.idempotencyKey,
+        input,
+        validate: () => [
+          ...requireText({ body: input.body }),
+          ...(internal && !provider.capabilities.includes('INTERNAL_NOTES')
+            ? [{ field: 'internal', message: `Provider "${provider.key}" has no internal notes.` }]
+            : []),
+          ...checkAttachments(provider, files, urls),
+        ],
+        write: async () => {
+          const { message, ticket } = await provider.addMessage!({
+            ticketRemoteId: remoteId,
+            body: input.body,
+            attachmentUrls: urls,
+            files,
+            internal,
+          });
+          remember(ctx, ticket);
+          return {
+            type: 'message',
+            providerKey: provider.key,
+            ticketRemoteId: remoteId,
+            messageRemoteId: message.remoteId,
+          };
+        },
+        present: async (outcome) => {
+          if (outcome.type !== 'message') throw new Error(`addMessage replayed a ${outcome.type} outcome`);
+          const ticket = await fullTicket(ctx, outcome.providerKey, outcome.ticketRemoteId);
+          const message = ticket.messages?.find((m) => m.remoteId === outcome.messageRemoteId);
+          if (!message) {
+            throw new GatewayError(
+              'The message was written but could not be read back.',
+              'NOT_FOUND',
+              provider.key,
+            );
+          }
+          return {
+            __typename: 'AddMessageSuccess' as const,
+            message: {
+              ...message,
+              providerKey: ticket.providerKey,
+              ticketRemoteId: ticket.remoteId,
+              parent: ticket,
+            },
+          };
+        },
+      });
+    },
+  }),
+);

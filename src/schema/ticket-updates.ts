@@ -1,0 +1,152 @@
+import type { GatewayContext } from '../context.js';
+import type { ProviderCapability, TicketProvider } from '../providers/provider.js';
+import type { Ticket } from '../providers/model.js';
+import { performWrite } from '../writes/perform.js';
+import { builder } from './builder.js';
+import { remember, resultUnion, ticketResult, ticketTarget } from './mutation-kit.js';
+import { TicketPriorityEnum, TicketStatusEnum } from './ticket.js';
+import { fullTicket } from './ticket-load.js';
+
+/** Runs a write on one existing ticket that answers the ticket in its new state. */
+async function updateTicket<N extends string>(
+  ctx: GatewayContext,
+  ticketId: string,
+  spec: {
+    mutation: string;
+    success: N;
+    capability: ProviderCapability;
+    operation: string;
+    input: unknown;
+    write: (provider: TicketProvider, remoteId: string) => Promise<Ticket>;
+  },
+) {
+  const target = ticketTarget(ctx, ticketId);
+  if (target.error) return target.error;
+  const { provider, remoteId } = target;
+  return performWrite({
+    ctx,
+    mutation: spec.mutation,
+    provider,
+    capability: spec.capability,
+    operation: spec.operation,
+    input: spec.input,
+    write: async () => {
+      remember(ctx, await spec.write(provider, remoteId));
+      return { type: 'ticket', providerKey: provider.key, remoteId };
+    },
+    present: async () => ({
+      __typename: spec.success,
+      ticket: await fullTicket(ctx, provider.key, remoteId),
+    }),
+  });
+}
+
+const UpdateStatusInput = builder.inputType('UpdateTicketStatusInput', {
+  fields: (t) => ({
+    ticketId: t.id({ required: true }),
+    status: t.field({ type: TicketStatusEnum, required: true }),
+  }),
+});
+const UpdatePriorityInput = builder.inputType('UpdateTicketPriorityInput', {
+  fields: (t) => ({
+    ticketId: t.id({ required: true }),
+    priority: t.field({ type: TicketPriorityEnum, required: true }),
+  }),
+});
+const AssignInput = builder.inputType('AssignTicketInput', {
+  fields: (t) => ({
+    ticketId: t.id({ required: true }),
+    assigneeId: t.string({ required: true, description: "The agent's id in the ticket's provider." }),
+  }),
+});
+const DeleteInput = builder.inputType('DeleteTicketInput', {
+  fields: (t) => ({ ticketId: t.id({ required: true }) }),
+});
+
+const UpdateTicketStatusResult = ticketResult('UpdateTicketStatus', 'The status was changed.');
+const UpdateTicketPriorityResult = ticketResult('UpdateTicketPriority', 'The priority was changed.');
+const AssignTicketResult = ticketResult('AssignTicket', 'The ticket was assigned.');
+
+builder.mutationFields((t) => ({
+  updateTicketStatus: t.field({
+    type: UpdateTicketStatusResult,
+    args: { input: t.arg({ type: UpdateStatusInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      updateTicket(ctx, String(input.ticketId), {
+        mutation: 'updateTicketStatus',
+        success: 'UpdateTicketStatusSuccess' as const,
+        capability: 'UPDATE_STATUS',
+        operation: 'change the status of tickets',
+        input,
+        write: (provider, remoteId) => provider.updateStatus!(remoteId, input.status),
+      }),
+  }),
+  updateTicketPriority: t.field({
+    type: UpdateTicketPriorityResult,
+    args: { input: t.arg({ type: UpdatePriorityInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      updateTicket(ctx, String(input.ticketId), {
+        mutation: 'updateTicketPriority',
+        success: 'UpdateTicketPrioritySuccess' as const,
+        capability: 'UPDATE_PRIORITY',
+        operation: 'change the priority of tickets',
+        input,
+        write: (provider, remoteId) => provider.updatePriority!(remoteId, input.priority),
+      }),
+  }),
+  assignTicket: t.field({
+    type: AssignTicketResult,
+    args: { input: t.arg({ type: AssignInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      updateTicket(ctx, String(input.ticketId), {
+        mutation: 'assignTicket',
+        success: 'AssignTicketSuccess' as const,
+        capability: 'ASSIGN_TICKET',
+        operation: 'assign tickets',
+        input,
+        write: (provider, remoteId) => provider.assignTicket!(remoteId, input.assigneeId),
+      }),
+  }),
+}));
+
+interface DeleteTicketSuccess {
+  __typename: 'DeleteTicketSuccess';
+  deletedTicketId: string;
+}
+const DeleteSuccessRef = builder.objectRef<DeleteTicketSuccess>('DeleteTicketSuccess').implement({
+  description: 'The ticket was deleted at its provider.',
+  isTypeOf: (value) => (value as { __typename?: string }).__typename === 'DeleteTicketSuccess',
+  fields: (t) => ({ deletedTicketId: t.exposeID('deletedTicketId') }),
+});
+
+const DeleteTicketResult = resultUnion('DeleteTicket', DeleteSuccessRef);
+
+builder.mutationField('deleteTicket', (t) =>
+  t.field({
+    type: DeleteTicketResult,
+    args: { input: t.arg({ type: DeleteInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      const target = ticketTarget(ctx, String(input.ticketId));
+      if (target.error) return target.error;
+      const { provider, remoteId } = target;
+      return performWrite({
+        ctx,
+        mutation: 'deleteTicket',
+        provider,
+        capability: 'DELETE_TICKET',
+        operation: 'delete tickets',
+        input,
+        write: async () => {
+          await provider.deleteTicket!(remoteId);
+          ctx.loaders.ticket.clear({ providerKey: provider.key, remoteId });
+          ctx.loaders.page.clearAll();
+          return { type: 'deleted', providerKey: provider.key, remoteId };
+        },
+        present: async () => ({
+          __typename: 'DeleteTicketSuccess' as const,
+          deletedTicketId: String(input.ticketId),
+        }),
+      });
+    },
+  }),
+);
