@@ -2,11 +2,15 @@ import type { GraphQLError } from 'graphql';
 import type { Loaders } from './federation/loaders.js';
 import type { TicketProvider } from './providers/provider.js';
 import type { IdempotencyStore } from './writes/idempotency.js';
+import type { LiveService } from './live/service.js';
 
 /** What every resolver gets: the configured providers and this request's own loaders. */
 export interface GatewayContext {
   providers: ReadonlyMap<string, TicketProvider>;
+  /** Fresh per request; a subscription renews it for every event it delivers. */
   loaders: Loaders;
+  /** Live updates: the event bus, the publisher and the pollers' interest. */
+  live: LiveService;
   /** Remembers writes by idempotency key (shared by every request of this gateway). */
   idempotency: IdempotencyStore;
   /**

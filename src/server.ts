@@ -11,6 +11,7 @@ import { createLoaders } from './federation/loaders.js';
 import type { TicketProvider } from './providers/provider.js';
 import { buildSchema } from './schema/index.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './writes/idempotency.js';
+import { LiveService } from './live/service.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -38,10 +39,16 @@ query Inbox {
 
 export interface GatewayOptions {
   providers: ReadonlyMap<string, TicketProvider>;
-  /** In memory when not given. */
+  /** In memory when not given (then owned, and closed, by the gateway). */
   idempotency?: IdempotencyStore;
+  /** Live updates; in memory, polling every `pollIntervalMs`, when not given (then owned by the gateway). */
+  live?: LiveService;
+  pollIntervalMs?: number;
   schema?: GraphQLSchema;
 }
+
+type GatewayDeps = Required<Pick<GatewayOptions, 'providers' | 'idempotency' | 'live'>> &
+  Pick<GatewayOptions, 'schema'>;
 
 /** Adds the errors of providers whose part is missing to an otherwise good result. */
 function usePartialErrors(): Plugin<GatewayContext> {
@@ -57,15 +64,15 @@ function usePartialErrors(): Plugin<GatewayContext> {
 }
 
 /** The yoga instance: schema, per-request context with fresh loaders, GraphiQL. */
-export function createGatewayYoga(options: GatewayOptions): YogaServerInstance<object, GatewayContext> {
-  const { providers } = options;
-  const idempotency = options.idempotency ?? new MemoryIdempotencyStore();
+export function createGatewayYoga(deps: GatewayDeps): YogaServerInstance<object, GatewayContext> {
+  const { providers, idempotency, live } = deps;
   return createYoga<object, GatewayContext>({
-    schema: options.schema ?? buildSchema(),
+    schema: deps.schema ?? buildSchema(),
     graphqlEndpoint: GRAPHQL_PATH,
     context: (): GatewayContext => ({
       providers,
       idempotency,
+      live,
       loaders: createLoaders(providers),
       partialErrors: [],
     }),
@@ -81,6 +88,7 @@ export interface RunningGateway {
   url: string;
   wsUrl: string;
   server: Server;
+  live: LiveService;
   close(): Promise<void>;
 }
 
@@ -88,7 +96,11 @@ export interface RunningGateway {
 export async function startGateway(
   options: GatewayOptions & { port?: number; host?: string },
 ): Promise<RunningGateway> {
-  const yoga = createGatewayYoga(options);
+  const idempotency = options.idempotency ?? new MemoryIdempotencyStore();
+  const live =
+    options.live ??
+    new LiveService({ providers: options.providers, pollIntervalMs: options.pollIntervalMs ?? 5_000 });
+  const yoga = createGatewayYoga({ ...options, idempotency, live });
   const server = createServer(yoga);
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
   const ws = useServer(
@@ -126,11 +138,14 @@ export async function startGateway(
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     wsUrl: `ws://${host}:${port}${GRAPHQL_PATH}`,
     server,
+    live,
     close: async () => {
       await ws.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!options.live) await live.close();
+      if (!options.idempotency) await idempotency.close();
     },
   };
 }

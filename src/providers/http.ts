@@ -97,11 +97,15 @@ export class UpstreamClient {
     } catch (error) {
       throw this.transportError(error, req, deadline.aborted);
     }
-    const text = await this.readText(response, deadline);
+    const text = await this.readText(response, deadline, req.idempotent);
     return { status: response.statusCode, body: this.interpret(response.statusCode, text) };
   }
 
-  private async readText(response: Dispatcher.ResponseData, deadline: AbortSignal): Promise<string> {
+  private async readText(
+    response: Dispatcher.ResponseData,
+    deadline: AbortSignal,
+    idempotent: boolean,
+  ): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
     try {
@@ -118,6 +122,9 @@ export class UpstreamClient {
       }
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
+      // The write reached the upstream (it answered); only its outcome was lost.
+      if (!idempotent)
+        throw this.fail('UPSTREAM_OUTCOME_UNKNOWN', 'connection lost while reading the answer', error);
       if (deadline.aborted)
         throw this.fail('UPSTREAM_TIMEOUT', 'deadline passed while reading the body', error);
       throw this.fail('UPSTREAM_UNAVAILABLE', 'connection failed while reading the body', error);

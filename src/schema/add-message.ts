@@ -1,5 +1,5 @@
 import { performWrite } from '../writes/perform.js';
-import { checkAttachments, requireText } from '../writes/validate.js';
+import { checkAttachments, platformFiles, requireText } from '../writes/validate.js';
 import { builder } from './builder.js';
 import { MessageRef, type MessageNode } from './message.js';
 import { remember, resultUnion, ticketTarget } from './mutation-kit.js';
@@ -50,7 +50,7 @@ builder.mutationField('addMessage', (t) =>
       const target = ticketTarget(ctx, String(input.ticketId));
       if (target.error) return target.error;
       const { provider, remoteId } = target;
-      const files = input.attachments ?? [];
+      const files = await platformFiles(input.attachments);
       const urls = input.attachmentUrls ?? [];
       const internal = input.internal ?? false;
       return performWrite({

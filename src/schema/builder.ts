@@ -56,7 +56,16 @@ builder.scalarType('File', {
     throw new Error('File is an input type only.');
   },
   parseValue: (value) => {
-    if (value instanceof File) return value;
+    // yoga's multipart parser hands over its own File class: check the shape, not the class.
+    const file = value as Partial<File> | null;
+    if (
+      file &&
+      typeof file.name === 'string' &&
+      typeof file.size === 'number' &&
+      typeof file.arrayBuffer === 'function'
+    ) {
+      return value as File;
+    }
     throw badInput('Expected a file sent with the GraphQL multipart request spec.');
   },
 });

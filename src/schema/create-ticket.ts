@@ -1,7 +1,7 @@
 import type { GatewayContext } from '../context.js';
 import { performWrite } from '../writes/perform.js';
 import { notFound } from '../writes/outcome.js';
-import { checkAttachments, requireText, resolveCategory } from '../writes/validate.js';
+import { checkAttachments, platformFiles, requireText, resolveCategory } from '../writes/validate.js';
 import { builder } from './builder.js';
 import { decodeTypedId } from './ids.js';
 import { remember, ticketResult } from './mutation-kit.js';
@@ -54,7 +54,7 @@ builder.mutationField('createTicket', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const provider = providerOf(ctx, String(input.provider));
       if (!provider) return notFound(`No provider "${input.provider}" is configured.`);
-      const files = input.attachments ?? [];
+      const files = await platformFiles(input.attachments);
       const urls = input.attachmentUrls ?? [];
       let category: Awaited<ReturnType<typeof resolveCategory>>['category'] = null;
       return performWrite({

@@ -8,6 +8,7 @@ import './tickets.js';
 import './create-ticket.js';
 import './add-message.js';
 import './ticket-updates.js';
+import './subscriptions.js';
 
 /** Builds the gateway's GraphQL schema. */
 export function buildSchema(): GraphQLSchema {

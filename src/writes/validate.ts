@@ -87,3 +87,20 @@ export async function resolveCategory(
     errors: [{ field: 'category', message: `Unknown category "${wanted}"; known: ${known}.` }],
   };
 }
+
+/**
+ * The uploads as the platform's own `File`, which undici's FormData streams to the provider.
+ * yoga's parser already holds each upload in memory, so this copies no more than one file at
+ * a time beyond it.
+ */
+export async function platformFiles(files: readonly File[] | null | undefined): Promise<File[]> {
+  const out: File[] = [];
+  for (const file of files ?? []) {
+    if (file instanceof File) out.push(file);
+    else {
+      const upload = file as Pick<File, 'arrayBuffer' | 'name' | 'type'>;
+      out.push(new File([await upload.arrayBuffer()], upload.name, { type: upload.type }));
+    }
+  }
+  return out;
+}

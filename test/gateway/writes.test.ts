@@ -34,7 +34,7 @@ const CREATE = `mutation($input: CreateTicketInput!) { createTicket(input: $inpu
 } }`;
 const ADD = `mutation($input: AddMessageInput!) { addMessage(input: $input) {
   ${RESULT}
-  ... on AddMessageSuccess { message { id body internal authorType attachments { filename url }
+  ... on AddMessageSuccess { added: message { id body internal authorType attachments { filename url }
     ticket { id status messages { totalCount } } } }
 } }`;
 
@@ -50,7 +50,7 @@ interface Result {
 type CreateAnswer = { createTicket: Result };
 type AddAnswer = {
   addMessage: Result & {
-    message?: {
+    added?: {
       id: string;
       body: string;
       internal: boolean;
@@ -140,8 +140,8 @@ describe('addMessage', () => {
     expect(res.errors).toBeUndefined();
     const result = res.data!.addMessage;
     expect(result.__typename).toBe('AddMessageSuccess');
-    expect(result.message!.body).toBe('It happened again.');
-    expect(result.message!.ticket.status).toBe('OPEN');
+    expect(result.added!.body).toBe('It happened again.');
+    expect(result.added!.ticket.status).toBe('OPEN');
   });
 
   it('answers TicketClosedError for a closed Daakey ticket', async () => {
@@ -169,7 +169,7 @@ describe('addMessage', () => {
       input: { ticketId, body: 'Customer is a VIP.', internal: true },
     });
     expect(res.data!.addMessage.__typename).toBe('AddMessageSuccess');
-    expect(res.data!.addMessage.message!.internal).toBe(true);
+    expect(res.data!.addMessage.added!.internal).toBe(true);
   });
 
   it('answers NotFoundError for a ticket the provider does not have', async () => {
@@ -193,7 +193,7 @@ describe('files', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.addMessage.__typename).toBe('AddMessageSuccess');
-    expect(res.data!.addMessage.message!.attachments).toHaveLength(1);
+    expect(res.data!.addMessage.added!.attachments).toHaveLength(1);
     expect(writes('ippanel', 'POST /v1/api/ticket/interaction')).toBe(1);
   });
 
@@ -228,7 +228,7 @@ describe('files', () => {
       input: { ticketId, body: 'see link', attachmentUrls: ['https://files.example.com/a.png'] },
     });
     expect(urls.data!.addMessage.__typename).toBe('AddMessageSuccess');
-    expect(urls.data!.addMessage.message!.attachments.map((a) => a.url)).toEqual([
+    expect(urls.data!.addMessage.added!.attachments.map((a) => a.url)).toEqual([
       'https://files.example.com/a.png',
     ]);
   });

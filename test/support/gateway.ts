@@ -41,9 +41,10 @@ export interface TestGateway {
 export async function startTestGateway(
   simulators: RunningSimulator[],
   tweak: (config: ProviderInstanceConfig) => ProviderInstanceConfig = (c) => c,
+  options: { pollIntervalMs?: number } = {},
 ): Promise<TestGateway> {
   const providers = createProviders(simulatorInstances(simulators).map(tweak));
-  const gateway = await startGateway({ providers, port: 0 });
+  const gateway = await startGateway({ providers, port: 0, pollIntervalMs: options.pollIntervalMs });
   return {
     gateway,
     providers,

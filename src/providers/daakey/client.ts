@@ -5,9 +5,11 @@ import {
   rawDetailResponse,
   rawError,
   rawListResponse,
+  type RawCreateBody,
   type RawDetail,
   type RawListItem,
   type RawListResponse,
+  type RawMessageBody,
 } from './raw.js';
 
 /** Where the client API lives below the configured host. */
@@ -55,6 +57,45 @@ export class DaakeyClient {
     });
     const body = this.expect(response, `ticket ${id}`, true);
     return parseUpstream(rawDetailResponse, body, this.providerKey, `ticket ${id}`).data;
+  }
+
+  /**
+   * `POST /tickets`, sent once. The answer is returned as is (2xx or a refusal) for the
+   * write's caller to interpret; see `send` for the failures.
+   */
+  createTicket(body: RawCreateBody): Promise<UpstreamResponse> {
+    return this.send(`${BASE}/tickets`, body);
+  }
+
+  /** `POST /tickets/{ticket}/messages`, sent once; the answer is returned as is. */
+  addMessage(id: string, body: RawMessageBody): Promise<UpstreamResponse> {
+    return this.send(`${BASE}/tickets/${encodeURIComponent(id)}/messages`, body);
+  }
+
+  /**
+   * One write, never retried. A 2xx answer that cannot be read (not JSON, or too large to
+   * read) means the write was done but its result is unknown: `UPSTREAM_OUTCOME_UNKNOWN`,
+   * so that nobody retries it blindly and duplicates a ticket or a message.
+   */
+  private async send(path: string, json: RawCreateBody | RawMessageBody): Promise<UpstreamResponse> {
+    try {
+      return await this.http.request({ method: 'POST', path, json, idempotent: false });
+    } catch (error) {
+      const unreadable =
+        error instanceof UpstreamError &&
+        error.code === 'UPSTREAM_BAD_RESPONSE' &&
+        (error.status === undefined || (error.status >= 200 && error.status < 300));
+      if (!unreadable) throw error;
+      throw new UpstreamError(
+        'UPSTREAM_OUTCOME_UNKNOWN',
+        this.providerKey,
+        `${path}: ${error.detail}`,
+        error.status,
+        {
+          cause: error,
+        },
+      );
+    }
   }
 
   /**

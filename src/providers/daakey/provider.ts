@@ -1,7 +1,7 @@
 import { UpstreamError } from '../../errors.js';
 import { settleEach } from '../batch.js';
 import { UpstreamClient } from '../http.js';
-import type { Ticket, TicketFilter, TicketStatus } from '../model.js';
+import type { Message, Ticket, TicketFilter, TicketStatus } from '../model.js';
 import type {
   ListPageQuery,
   ProviderCapability,
@@ -9,9 +9,13 @@ import type {
   TicketPage,
   TicketProvider,
 } from '../provider.js';
+import type { AddMessageInput, Category, CreateTicketInput } from '../writes.js';
+import { mergeCategories } from './categories.js';
 import { DaakeyClient } from './client.js';
 import { mapDetail, mapListItem, PRIORITY_TO_UNIFIED, STATUS_TO_UNIFIED } from './mapper.js';
 import type { RawListItem } from './raw.js';
+import { isDaakeyId } from './write-input.js';
+import { addMessage, createTicket } from './writes.js';
 
 type DaakeyStatus = RawListItem['status'];
 
@@ -61,7 +65,8 @@ export function planPushdown(filter: TicketFilter, key: string): DaakeyPushdown 
 /**
  * One configured Daakey client-API instance. The API is the client's own view: it lists the
  * client's tickets, shows one, opens tickets and adds messages; agents' actions (status,
- * priority, assignment, notes) are not reachable, and attachments are URLs only.
+ * priority, assignment, notes) are not reachable, and attachments are URLs only. So the
+ * capabilities are exactly the reads, CREATE_TICKET, ADD_MESSAGE and ATTACHMENT_URLS.
  */
 export class DaakeyProvider implements TicketProvider {
   readonly kind = 'daakey';
@@ -78,6 +83,8 @@ export class DaakeyProvider implements TicketProvider {
   ];
   private readonly http: UpstreamClient;
   private readonly client: DaakeyClient;
+  /** The first page's categories, read once; cleared when that read failed. */
+  private categoryCache: Promise<Category[]> | undefined;
 
   constructor(config: ProviderInstanceConfig) {
     const { token, signature } = config.credentials;
@@ -114,10 +121,36 @@ export class DaakeyProvider implements TicketProvider {
   getTickets(remoteIds: readonly string[]): Promise<Array<Ticket | Error>> {
     return settleEach(remoteIds, DETAIL_CONCURRENCY, async (id) => {
       // Daakey ticket ids are positive integers; anything else cannot exist there.
-      if (!/^[1-9]\d*$/.test(id))
-        throw new UpstreamError('NOT_FOUND', this.key, `ticket ${id}: not a Daakey id`);
+      if (!isDaakeyId(id)) throw new UpstreamError('NOT_FOUND', this.key, `ticket ${id}: not a Daakey id`);
       return mapDetail(this.key, await this.client.getTicket(id));
     });
+  }
+
+  /** Opens a ticket for the instance's client (see `writes.ts`). */
+  createTicket(input: CreateTicketInput): Promise<Ticket> {
+    return createTicket({ key: this.key, client: this.client }, input);
+  }
+
+  /** Adds the client's message to a ticket; the returned ticket is re-read (it may have reopened). */
+  addMessage(input: AddMessageInput): Promise<{ message: Message; ticket: Ticket }> {
+    return addMessage({ key: this.key, client: this.client }, input);
+  }
+
+  /**
+   * The known categories plus those on the first list page, read once and cached. When that
+   * read fails the known ones are answered (creating a ticket need not wait for the list)
+   * and the next call tries again.
+   */
+  categories(): Promise<Category[]> {
+    this.categoryCache ??= this.client
+      .listTickets({ page: 1, perPage: this.pageSize })
+      .then((page) => mergeCategories(page.data.map((t) => t.category)))
+      .catch((error: unknown) => {
+        this.categoryCache = undefined;
+        if (error instanceof UpstreamError) return mergeCategories([]);
+        throw error;
+      });
+    return this.categoryCache;
   }
 
   close(): Promise<void> {

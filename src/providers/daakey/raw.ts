@@ -104,6 +104,30 @@ export type RawListResponse = z.infer<typeof rawListResponse>;
 /** The whole answer of `GET /tickets/{ticket}`. */
 export const rawDetailResponse = rawEnvelope(rawDetail);
 
+/** `POST /tickets`' answer as the simulator and the docs' detail page show it: the whole ticket. */
+export const rawCreatedResponse = rawEnvelope(rawDetail);
+
+/** `POST /tickets`' answer when `data` is a bare ticket (no thread): enough to re-read it. */
+export const rawCreatedIdResponse = rawEnvelope(z.looseObject({ id: z.number().int() }));
+
+/** `POST /tickets/{ticket}/messages`' answer: the new message. */
+export const rawMessageResponse = rawEnvelope(rawMessage);
+
+/** The JSON body of `POST /tickets` (the docs' fields; `booking_id` has no unified input). */
+export interface RawCreateBody {
+  subject: string;
+  message: string;
+  category: string;
+  priority?: 'low' | 'normal' | 'high' | 'critical';
+  attachments: string[];
+}
+
+/** The JSON body of `POST /tickets/{ticket}/messages`. */
+export interface RawMessageBody {
+  message: string;
+  attachments: string[];
+}
+
 /** Daakey's error envelope (`errors` on validation failures only). */
 export const rawError = z.looseObject({
   success: z.literal(false),

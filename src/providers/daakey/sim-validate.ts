@@ -42,7 +42,8 @@ export function requiredString(
   if (value === null || value === undefined) return void (errors[field] = [required(field)]);
   if (typeof value !== 'string')
     return void (errors[field] = [`The ${label(field)} field must be a string.`]);
-  if (max !== undefined && value.length > max) {
+  // Laravel's `max` counts characters (mb_strlen), not UTF-16 units.
+  if (max !== undefined && [...value].length > max) {
     return void (errors[field] = [`The ${label(field)} field must not be greater than ${max} characters.`]);
   }
   return value;

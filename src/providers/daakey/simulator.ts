@@ -2,7 +2,7 @@ import type { DemoOptions } from '../../simulator/random.js';
 import { Router } from '../../simulator/router.js';
 import type { SimRequest, SimResponse, SimulatorDefinition } from '../../simulator/types.js';
 import { ticketRoutes } from './routes.js';
-import { deskRoutes } from './sim-desk.js';
+import { createDesk, deskRoutes } from './sim-desk.js';
 import { failure } from './sim-envelope.js';
 import { DaakeyStore } from './store.js';
 
@@ -19,7 +19,8 @@ export function daakeyHeaders(credentials: { token: string; signature: string })
 /**
  * A faithful in-memory Daakey client API: the four documented ticket routes, bearer token
  * plus agency signature on every call, Daakey's envelopes and error shapes, and its quirks
- * (viewing marks read, a message reopens a resolved ticket, none on a closed one).
+ * (viewing marks read, a message reopens a resolved ticket, none on a closed one), plus the
+ * agency's own desk (`desk`) for agents' replies and status changes.
  */
 export function createDaakeySimulator(options: DaakeySimulatorOptions): SimulatorDefinition {
   const store = new DaakeyStore(options);
@@ -34,6 +35,7 @@ export function createDaakeySimulator(options: DaakeySimulatorOptions): Simulato
     notFound: (req) => notFound(router, req),
     resetData: () => store.reset(),
     controlRoutes: deskRoutes(store),
+    desk: createDesk(store),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DemoOptions } from '../../simulator/random.js';
+import { AGENTS } from './demo-content.js';
 import { generateDemo, type DemoData } from './demo-data.js';
 
 /** Daakey's ticket statuses, as the client API spells them. */
@@ -126,6 +127,34 @@ export class DaakeyStore {
   /** Adds a message now; the ticket's last message and `updated_at` follow. */
   addMessage(ticket: SimTicket, input: NewMessage): SimMessage {
     return this.append(ticket, input, this.tick());
+  }
+
+  /**
+   * An agent's reply from the agency's own desk: unread by the client until it views the
+   * ticket (so `unread_count` grows), the newest message (`last_message`, `last_message_at`,
+   * `updated_at` follow), and an `open` ticket is now being handled (`in_progress`). A closed
+   * ticket takes no messages, from either side. By default the agent already on the ticket answers.
+   */
+  supportReply(ticket: SimTicket, text: string, attachments: string[] = [], senderName?: string): SimMessage {
+    if (ticket.status === 'closed')
+      throw new Error(`Daakey ticket ${ticket.id} is closed: it takes no messages`);
+    if (text.trim() === '') throw new Error('a reply needs a non-empty body');
+    const agent = ticket.messages.findLast((m) => m.sender === 'support')?.sender_name;
+    const added = this.addMessage(ticket, {
+      message: text,
+      attachments,
+      sender: 'support',
+      sender_name: senderName ?? agent ?? AGENTS[0]!,
+    });
+    if (ticket.status === 'open') ticket.status = 'in_progress';
+    return added;
+  }
+
+  /** An agent sets the status; like a Laravel save, only a change touches `updated_at`. */
+  setStatus(ticket: SimTicket, status: DaakeyStatus): void {
+    if (ticket.status === status) return;
+    ticket.status = status;
+    ticket.updated_at = this.tick();
   }
 
   private append(ticket: SimTicket, input: NewMessage, at: number): SimMessage {

@@ -10,6 +10,7 @@ import {
   rawShowEnvelope,
   rawTicketCreated,
   type RawInteractionCreated,
+  type RawError,
   type RawListEnvelope,
   type RawShow,
   type RawTicketCreated,
@@ -26,31 +27,41 @@ export interface IppanelListParams {
   state_id?: number;
 }
 
-/** An upload for the multipart routes. */
-export interface IppanelFile {
-  name: string;
-  type: string;
-  data: Uint8Array<ArrayBuffer>;
-}
-
 /** Fields of `POST /api/ticket`. */
 export interface IppanelNewTicket {
   subject: string;
-  categoryId: number;
+  /** A string of digits: IPPanel's form field is text. */
+  categoryId: string;
   description: string;
   smsNotification: boolean;
-  file?: IppanelFile;
+  /** Appended as is, so undici streams it instead of us buffering up to 10 MB. */
+  file?: File;
 }
 
 /**
- * A multipart body for `UpstreamClient`. It must be undici 7's own `FormData`: its Pool
- * brand-checks the class and cannot serialise Node 20's global one (from the bundled undici).
+ * A write's answer: the parsed success payload, or the refusal (any non-2xx the
+ * `UpstreamClient` hands back) with IPPanel's error envelope when the body has that shape.
  */
-function newForm(fields: Record<string, string>, file?: IppanelFile): FormData {
+export type WriteAnswer<T> = { ok: true; data: T } | { ok: false; status: number; error: RawError | null };
+
+/** A multipart body in undici's own `FormData`, which its Pool serialises natively. */
+function newForm(fields: Record<string, string>, file?: File): UndiciFormData {
   const form = new UndiciFormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  if (file) form.set('file', new Blob([file.data], { type: file.type }), file.name);
-  return form as unknown as FormData;
+  if (file) form.set('file', file, file.name);
+  return form;
+}
+
+/**
+ * A write whose answer was unreadable (bad JSON, oversized, wrong shape) after a 2xx or with no
+ * status at all: the write may well have happened, so it must not read as a plain failure.
+ */
+function unreadableWrite(error: unknown, provider: string, what: string): unknown {
+  if (!(error instanceof UpstreamError) || error.code !== 'UPSTREAM_BAD_RESPONSE') return error;
+  if (error.status !== undefined && (error.status < 200 || error.status >= 300)) return error;
+  return new UpstreamError('UPSTREAM_OUTCOME_UNKNOWN', provider, `${what}: ${error.detail}`, error.status, {
+    cause: error,
+  });
 }
 
 /**
@@ -86,33 +97,53 @@ export class IppanelClient {
     return this.read(res, rawShowEnvelope, 'ticket').data;
   }
 
-  /** `POST /api/ticket/interaction` (multipart): a reply on a ticket. Never retried. */
-  async addInteraction(
+  /** `POST /api/ticket/interaction` (multipart): a reply on a ticket. Sent once, never retried. */
+  addInteraction(
     ticketId: string,
     description: string,
-    file?: IppanelFile,
-  ): Promise<RawInteractionCreated> {
+    file?: File,
+  ): Promise<WriteAnswer<RawInteractionCreated>> {
     const form = newForm({ ticket_id: ticketId, description }, file);
-    const res = await this.http.request({
-      method: 'POST',
-      path: '/api/ticket/interaction',
-      form,
-      idempotent: false,
-    });
-    return this.read(res, rawInteractionCreated, 'new interaction');
+    return this.write('/api/ticket/interaction', form, rawInteractionCreated, 'new interaction');
   }
 
-  /** `POST /api/ticket` (multipart): opens a ticket; `category_id` is sent as a string of digits. */
-  async createTicket(input: IppanelNewTicket): Promise<RawTicketCreated> {
+  /** `POST /api/ticket` (multipart): opens a ticket. Sent once, never retried. */
+  createTicket(input: IppanelNewTicket): Promise<WriteAnswer<RawTicketCreated>> {
     const fields = {
       subject: input.subject,
-      category_id: String(input.categoryId),
+      category_id: input.categoryId,
       description: input.description,
       sms_notification: input.smsNotification ? '1' : '0',
     };
-    const form = newForm(fields, input.file);
-    const res = await this.http.request({ method: 'POST', path: '/api/ticket', form, idempotent: false });
-    return this.read(res, rawTicketCreated, 'new ticket');
+    return this.write('/api/ticket', newForm(fields, input.file), rawTicketCreated, 'new ticket');
+  }
+
+  /**
+   * One POST with `idempotent: false`. A 2xx that does not parse (or says `meta.status` false)
+   * is `UPSTREAM_OUTCOME_UNKNOWN`: the write happened or not, we cannot tell which.
+   */
+  private async write<T extends { meta: { status: boolean } }>(
+    path: string,
+    form: UndiciFormData,
+    schema: z.ZodType<T>,
+    what: string,
+  ): Promise<WriteAnswer<T>> {
+    let res: UpstreamResponse;
+    try {
+      res = await this.http.request({ method: 'POST', path, form, idempotent: false });
+    } catch (error) {
+      throw unreadableWrite(error, this.provider, what);
+    }
+    if (res.status < 200 || res.status >= 300) {
+      const error = rawError.safeParse(res.body);
+      return { ok: false, status: res.status, error: error.success ? error.data : null };
+    }
+    const parsed = schema.safeParse(res.body);
+    if (!parsed.success || !parsed.data.meta.status) {
+      const detail = parsed.success ? 'meta.status false' : 'unexpected shape';
+      throw new UpstreamError('UPSTREAM_OUTCOME_UNKNOWN', this.provider, `${what}: ${detail}`, res.status);
+    }
+    return { ok: true, data: parsed.data };
   }
 
   /** 2xx with `meta.status` true is parsed; anything else is a response the gateway cannot use. */

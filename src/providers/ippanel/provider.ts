@@ -1,7 +1,7 @@
 import { UpstreamError } from '../../errors.js';
 import { settleEach } from '../batch.js';
 import { UpstreamClient } from '../http.js';
-import type { Ticket, TicketFilter, TicketPriority, TicketStatus } from '../model.js';
+import type { Message, Ticket, TicketFilter, TicketPriority, TicketStatus } from '../model.js';
 import type {
   ListPageQuery,
   ProviderCapability,
@@ -9,9 +9,13 @@ import type {
   TicketPage,
   TicketProvider,
 } from '../provider.js';
+import type { AddMessageInput, Category, CreateTicketInput, FileRules } from '../writes.js';
+import { CategoryCache } from './categories.js';
 import { IppanelClient } from './client.js';
 import { PRIORITY_BY_IMPORTANCE, STATUS_BY_STATE, mapListItem, mapShow } from './mapper.js';
 import type { StateId } from './states.js';
+import { IPPANEL_FILE_RULES } from './write-input.js';
+import { IppanelWriter } from './write-ops.js';
 
 /** Upstream page size limits: the docs' maximum, and ours by default (fewer round trips than 10). */
 export const IPPANEL_DEFAULT_PAGE_SIZE = 100;
@@ -79,8 +83,11 @@ export class IppanelProvider implements TicketProvider {
   readonly name: string;
   readonly capabilities = IPPANEL_CAPABILITIES;
   readonly pageSize: number;
+  readonly fileRules: FileRules = IPPANEL_FILE_RULES;
   private readonly http: UpstreamClient;
   private readonly client: IppanelClient;
+  private readonly writer: IppanelWriter;
+  private readonly categoryCache: CategoryCache;
 
   constructor(config: ProviderInstanceConfig) {
     this.key = config.key;
@@ -96,9 +103,13 @@ export class IppanelProvider implements TicketProvider {
       maxResponseBytes: config.maxResponseBytes,
     });
     this.client = new IppanelClient(this.http, config.key);
+    this.writer = new IppanelWriter(this.client, config.key);
+    this.categoryCache = new CategoryCache(
+      async () => (await this.client.listTickets({ page: 1, per_page: this.pageSize })).data,
+    );
   }
 
-  /** The REST client, for the write operations of a later round. */
+  /** The REST client (tests drive the raw routes through it). */
   get rest(): IppanelClient {
     return this.client;
   }
@@ -121,6 +132,21 @@ export class IppanelProvider implements TicketProvider {
       if (!/^\d+$/.test(id)) throw new UpstreamError('NOT_FOUND', this.key, `ticket ${id}`);
       return mapShow(await this.client.showTicket(id), this.key);
     });
+  }
+
+  /** Opens a ticket (multipart `POST /api/ticket`) and returns it as `show` reads it. */
+  createTicket(input: CreateTicketInput): Promise<Ticket> {
+    return this.writer.createTicket(input);
+  }
+
+  /** Replies on a ticket (multipart `POST /api/ticket/interaction`); returns the reply and the ticket. */
+  addMessage(input: AddMessageInput): Promise<{ message: Message; ticket: Ticket }> {
+    return this.writer.addMessage(input);
+  }
+
+  /** Known categories plus those on the first list page; `id` is the numeric `category_id`. */
+  categories(): Promise<Category[]> {
+    return this.categoryCache.get();
   }
 
   close(): Promise<void> {

@@ -15,6 +15,8 @@ import type { Importance, SimForward, SimInteraction, SimTicket, StateId } from 
 /** Ids of the first seeded ticket and interaction. */
 export const FIRST_TICKET_ID = 100001;
 export const FIRST_INTERACTION_ID = 700001;
+/** Forward ids are this plus the ticket's ordinal (1 for the first ticket). */
+export const FORWARD_ID_BASE = 500000;
 const IMPORTANCES: readonly Importance[] = ['low', 'normal', 'acute'];
 const STATES: readonly StateId[] = [1, 2, 3, 4, 5];
 const MINUTE = 60_000;
@@ -94,7 +96,7 @@ function seedTicket(random: Random, s: TicketSeed, ids: { interaction: number })
 /** A forward to another department: every forwarded ticket (state 5) has one, some others too. */
 function seedForward(random: Random, s: TicketSeed, from: number): SimForward {
   return {
-    id: 500000 + s.id - FIRST_TICKET_ID + 1,
+    id: FORWARD_ID_BASE + s.id - FIRST_TICKET_ID + 1,
     from,
     to: random.pick([1, 2, 3]),
     createdAt: s.createdAt,

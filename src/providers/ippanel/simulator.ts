@@ -11,6 +11,7 @@ import {
   unauthorized,
   validationFailed,
 } from './sim-envelope.js';
+import { ippanelDesk } from './sim-desk.js';
 import { interactionItem } from './sim-render.js';
 import { Checks, messages } from './sim-validate.js';
 import { IppanelStore } from './store.js';
@@ -40,7 +41,11 @@ function authenticate(token: string, req: SimRequest): SimResponse | undefined {
   return token !== '' && req.headers.authorization === token ? undefined : unauthorized();
 }
 
-/** `POST /__sim/agent-reply` `{ticket_id, description, private?}`: an agent answers, for tests and demos. */
+/**
+ * `POST /__sim/agent-reply` `{ticket_id, description, private?}`: an agent answers, for tests
+ * and demos. Kept next to the shared desk (`/__sim/desk/*`) because it can also write
+ * internal notes (`private`); both use the same store function.
+ */
 function agentDesk(store: IppanelStore): SimRoute {
   return {
     method: 'POST',
@@ -80,5 +85,6 @@ export function ippanelSimulator(options: SimulatorOptions = {}): SimulatorDefin
     notFound: (req) => notFound(routes, req),
     resetData: () => store.reset(),
     controlRoutes: [agentDesk(store)],
+    desk: ippanelDesk(store),
   };
 }

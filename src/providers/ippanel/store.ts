@@ -1,6 +1,13 @@
 import { Random } from '../../simulator/random.js';
 import { AGENTS, RESELLER } from './demo-data.js';
-import { FIRST_INTERACTION_ID, fileUrl, seedTickets, toSecond } from './seed.js';
+import {
+  FIRST_INTERACTION_ID,
+  FIRST_TICKET_ID,
+  FORWARD_ID_BASE,
+  fileUrl,
+  seedTickets,
+  toSecond,
+} from './seed.js';
 import type { SimInteraction, SimTicket, StateId } from './sim-types.js';
 
 /** The list route's filters, already validated. */
@@ -104,11 +111,29 @@ export class IppanelStore {
     };
     ticket.interactions.push(interaction);
     ticket.updatedAt = at;
+    // The agent has read the ticket to answer it; a public answer is news for the customer.
+    ticket.adminSeen = 1;
     if (!internal) {
       ticket.stateId = 3;
       ticket.userSeen = 0;
     }
     return interaction;
+  }
+
+  /**
+   * Staff change the state in the panel. Like Laravel's `save()`, an unchanged state touches
+   * nothing (no `updated_at` bump); forwarding records a forward to another department.
+   */
+  setState(ticket: SimTicket, stateId: StateId): void {
+    if (ticket.stateId === stateId) return;
+    const at = this.clock();
+    ticket.stateId = stateId;
+    ticket.updatedAt = at;
+    ticket.adminSeen = 1;
+    if (stateId === 5) {
+      const id = ticket.forward?.id ?? FORWARD_ID_BASE + ticket.id - FIRST_TICKET_ID + 1;
+      ticket.forward = { id, from: ticket.userId, to: 1, createdAt: at, updatedAt: at, seen: 0 };
+    }
   }
 
   /** Opens a ticket for the reseller itself: state 1, importance `normal`, no sub-category. */

@@ -13,6 +13,9 @@ import {
 
 const COLLECTION = '/api/support-tickets';
 
+/** The answer to a create: the created ticket, or Kinconecta's validation failure. */
+export type CreateOutcome = { kind: 'created'; ticket: RawTicket } | { kind: 'invalid'; error: RawError };
+
 /**
  * The Kinconecta REST client: one method per route, returning parsed raw payloads. A `token`
  * credential, when configured, is sent as a bearer token (the docs show no authentication).
@@ -51,22 +54,59 @@ export class KinconectaClient {
   }
 
   /**
-   * `POST /api/support-tickets`. The simulator answers 201; 200 is accepted too, since the docs
-   * only say "returns the created support ticket". Never retried (not idempotent).
+   * `POST /api/support-tickets`, sent once (never retried). The simulator answers 201; any 2xx
+   * is accepted, since the docs only say "returns the created support ticket". A 400 with field
+   * errors is returned for the caller to map; any other refusal is `UPSTREAM_BAD_RESPONSE`.
+   * Once the write may have happened but its answer cannot be read (a 2xx that is not a ticket,
+   * an interrupted or timed-out exchange), it is `UPSTREAM_OUTCOME_UNKNOWN`.
    */
-  async createTicket(input: RawCreateTicket): Promise<RawTicket> {
-    const res = await this.http.request({ method: 'POST', path: COLLECTION, json: input, idempotent: false });
-    this.expect(res, [200, 201], 'created ticket');
-    return parseUpstream(rawTicketSchema, res.body, this.config.key, 'created ticket');
+  async createTicket(input: RawCreateTicket): Promise<CreateOutcome> {
+    let res: UpstreamResponse;
+    try {
+      res = await this.http.request({ method: 'POST', path: COLLECTION, json: input, idempotent: false });
+    } catch (error) {
+      throw this.writeFailure(error);
+    }
+    if (res.status >= 200 && res.status < 300) {
+      const ticket = rawTicketSchema.safeParse(res.body);
+      if (ticket.success) return { kind: 'created', ticket: ticket.data };
+      throw this.unknownOutcome(`status ${res.status} with a body that is not a ticket`, res.status);
+    }
+    const error = rawErrorSchema.safeParse(res.body);
+    if (res.status === 400 && error.success && error.data.errors?.length) {
+      return { kind: 'invalid', error: error.data };
+    }
+    return this.refuse(res, 'created ticket');
   }
 
   close(): Promise<void> {
     return this.http.close();
   }
 
+  /**
+   * A failed write as the caller should see it. A timeout after sending, or a 2xx whose body
+   * could not be read (not JSON; or too large, where the status is not reported), leaves the
+   * outcome unknown; other failures (never sent, refused with 401/403/429/5xx) stay as they are.
+   */
+  private writeFailure(error: unknown): unknown {
+    if (!(error instanceof UpstreamError)) return error;
+    const unreadable =
+      error.code === 'UPSTREAM_BAD_RESPONSE' && (error.status === undefined || error.status < 300);
+    if (error.code !== 'UPSTREAM_TIMEOUT' && !unreadable) return error;
+    return this.unknownOutcome(error.detail, error.status, error);
+  }
+
+  private unknownOutcome(detail: string, status?: number, cause?: unknown): UpstreamError {
+    const message = `created ticket: ${detail}`;
+    return new UpstreamError('UPSTREAM_OUTCOME_UNKNOWN', this.config.key, message, status, { cause });
+  }
+
   /** Any status other than the expected ones is a response the gateway cannot use. */
   private expect(res: UpstreamResponse, statuses: number[], what: string): void {
-    if (statuses.includes(res.status)) return;
+    if (!statuses.includes(res.status)) this.refuse(res, what);
+  }
+
+  private refuse(res: UpstreamResponse, what: string): never {
     const error = rawErrorSchema.safeParse(res.body);
     const detail = error.success ? describe(error.data) : 'no Spring error body';
     throw new UpstreamError(

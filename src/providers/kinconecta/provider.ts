@@ -1,6 +1,7 @@
 import { UpstreamError } from '../../errors.js';
 import { settleEach } from '../batch.js';
 import type { Ticket, TicketFilter } from '../model.js';
+import type { Category, CreateTicketInput } from '../writes.js';
 import type {
   ListPageQuery,
   ProviderCapability,
@@ -8,8 +9,11 @@ import type {
   TicketPage,
   TicketProvider,
 } from '../provider.js';
+import { mergeCategories } from './categories.js';
 import { KinconectaClient } from './client.js';
+import { toCreateRequest } from './create.js';
 import { STATUS_MAP, mapTicket } from './mapper.js';
+import { localRejection, validationRejection } from './rejection.js';
 
 /** Kinconecta has no priority and no replies; it lists, reads and creates tickets. */
 export const KINCONECTA_CAPABILITIES: readonly ProviderCapability[] = [
@@ -27,10 +31,17 @@ export const KINCONECTA_PAGE_SIZE = 100;
 const REACHABLE_STATUSES = new Set(Object.values(STATUS_MAP));
 const GET_CONCURRENCY = 8;
 
+/** Options of a provider instance beyond its configuration. */
+export interface KinconectaProviderOptions {
+  /** The clock for the `createdAt`/`updatedAt` Kinconecta needs on create (tests fix it). */
+  now?: () => Date;
+}
+
 /**
  * A Kinconecta instance. The upstream returns every ticket in one unpaginated, unfiltered
  * response in id order, so page 1 is that whole list sorted newest first, later pages are
- * empty, nothing is pushed down and `total` is `null`.
+ * empty, nothing is pushed down and `total` is `null`. The only write is `createTicket`:
+ * tickets take no replies, and their status is changed only by Kinconecta's staff.
  */
 export class KinconectaProvider implements TicketProvider {
   readonly key: string;
@@ -39,12 +50,15 @@ export class KinconectaProvider implements TicketProvider {
   readonly capabilities = KINCONECTA_CAPABILITIES;
   readonly pageSize: number;
   private readonly client: KinconectaClient;
+  private readonly now: () => Date;
+  private categoryCache: Promise<Category[]> | undefined;
 
-  constructor(config: ProviderInstanceConfig) {
+  constructor(config: ProviderInstanceConfig, options: KinconectaProviderOptions = {}) {
     this.key = config.key;
     this.name = config.name;
     this.pageSize = config.pageSize ?? KINCONECTA_PAGE_SIZE;
     this.client = new KinconectaClient(config);
+    this.now = options.now ?? (() => new Date());
   }
 
   async listTickets({ filter, page }: ListPageQuery): Promise<TicketPage> {
@@ -62,8 +76,42 @@ export class KinconectaProvider implements TicketProvider {
     });
   }
 
+  /**
+   * `POST /api/support-tickets` (one request, never retried). Kinconecta answers with the
+   * created ticket, which is mapped as is: no re-read is needed. Blank required fields, a
+   * priority and uploaded files are refused before the call; Kinconecta's own 400 field errors
+   * become `VALIDATION` on the unified fields.
+   */
+  async createTicket(input: CreateTicketInput): Promise<Ticket> {
+    const built = toCreateRequest(input, this.now());
+    if (!built.ok) throw localRejection(built.errors, this.key);
+    const outcome = await this.client.createTicket(built.request);
+    if (outcome.kind === 'invalid') throw validationRejection(outcome.error, this.key);
+    return mapTicket(this.key, outcome.ticket);
+  }
+
+  /**
+   * The known categories plus those on the current tickets (the list is Kinconecta's only page).
+   * Cached once the list was read; when it cannot be read the known ones are answered, uncached,
+   * so creating a ticket does not depend on the list being up.
+   */
+  categories(): Promise<Category[]> {
+    this.categoryCache ??= this.loadCategories();
+    return this.categoryCache;
+  }
+
   close(): Promise<void> {
     return this.client.close();
+  }
+
+  private async loadCategories(): Promise<Category[]> {
+    try {
+      const tickets = await this.client.listTickets();
+      return mergeCategories(tickets.map((t) => t.category));
+    } catch {
+      this.categoryCache = undefined;
+      return mergeCategories([]);
+    }
   }
 
   /** False when no Kinconecta ticket can match the filter, so no request is needed. */

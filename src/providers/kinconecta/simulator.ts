@@ -1,5 +1,6 @@
 import type { SimRequest, SimResponse, SimRoute, SimulatorDefinition } from '../../simulator/types.js';
 import type { SimulatorOptions } from '../provider.js';
+import { kinconectaDesk } from './sim-desk.js';
 import { springError } from './spring.js';
 import { KinconectaStore } from './store.js';
 import { bindCreate } from './validate.js';
@@ -14,6 +15,7 @@ const LONG_MAX = 2n ** 63n - 1n;
  * a bare array in id order; query parameters are ignored), `GET /{id}` (a `long`) and `POST`
  * (201 with the created ticket and a `Location` header). Errors are Spring's default bodies.
  * Authentication is not in the docs: it is enforced only when `credentials.token` is set.
+ * Its agent desk changes statuses only (Kinconecta tickets take no replies).
  */
 export function kinconectaSimulator(options: SimulatorOptions = {}): SimulatorDefinition {
   const store = new KinconectaStore(options);
@@ -34,6 +36,7 @@ export function kinconectaSimulator(options: SimulatorOptions = {}): SimulatorDe
     headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
     notFound,
     resetData: () => store.reset(),
+    desk: kinconectaDesk(store),
   };
 }
 

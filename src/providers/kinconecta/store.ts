@@ -37,6 +37,22 @@ export class KinconectaStore {
   }
 
   /**
+   * Changes a ticket's status the way staff do in Kinconecta's back office: the row's
+   * `updatedAt` becomes the change time (never before `createdAt`, so a demo clock set in the
+   * future stays consistent). Setting the status it already has changes nothing, as a JPA save
+   * of an unchanged row would not bump the timestamp. Returns the ticket, or undefined when unknown.
+   */
+  setStatus(id: number, status: string, at: number): RawTicket | undefined {
+    const ticket = this.tickets.get(id);
+    if (!ticket) return undefined;
+    if (ticket.status !== status) {
+      ticket.status = status;
+      ticket.updatedAt = instantString(Math.max(at, Date.parse(ticket.createdAt)));
+    }
+    return structuredClone(ticket);
+  }
+
+  /**
    * Inserts a validated create request with fresh ids. Timestamps are stored as instants and
    * written back in UTC (`Z`), like a Java `Instant` field, whatever offset the client sent.
    */

@@ -1,6 +1,7 @@
 /**
  * TaskIP's integer codes and the words its list filter uses for them. Shared by the mapper
- * (remoteStatus / remotePriority) and the simulator (filter values), so both read one table.
+ * (remoteStatus / remotePriority), the writes (codes sent) and the simulator (filter values),
+ * so all read one table.
  */
 
 /** Status words by TaskIP's integer code (0 Open … 4 Pending). */
@@ -10,6 +11,12 @@ export type StatusWord = (typeof STATUS_WORDS)[number];
 /** Priority words by TaskIP's integer code (0 Low … 4 Urgent). */
 export const PRIORITY_WORDS = ['low', 'normal', 'medium', 'high', 'urgent'] as const;
 export type PriorityWord = (typeof PRIORITY_WORDS)[number];
+
+/** Unified statuses by TaskIP's integer code: the index is the code writes send. */
+export const UNIFIED_STATUSES = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'PENDING'] as const;
+
+/** Unified priorities by TaskIP's integer code: the index is the code writes send. */
+export const UNIFIED_PRIORITIES = ['LOW', 'NORMAL', 'MEDIUM', 'HIGH', 'URGENT'] as const;
 
 /** Status words the list's `status` filter accepts: `pending` cannot be filtered upstream. */
 export const FILTERABLE_STATUS: readonly StatusWord[] = ['open', 'in_progress', 'resolved', 'closed'];

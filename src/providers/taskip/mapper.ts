@@ -7,7 +7,7 @@ import type {
   TicketPriority,
   TicketStatus,
 } from '../model.js';
-import { PRIORITY_WORDS, STATUS_WORDS } from './codes.js';
+import { PRIORITY_WORDS, STATUS_WORDS, UNIFIED_PRIORITIES, UNIFIED_STATUSES } from './codes.js';
 import type { RawAttachment, RawPerson, RawReply, RawTicket, RawTicketDetail } from './raw.js';
 import { parseTaskipDateTime } from './time.js';
 
@@ -19,8 +19,8 @@ export interface TaskipMapContext {
   zoneOffsetMinutes?: number;
 }
 
-const STATUSES: readonly TicketStatus[] = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'PENDING'];
-const PRIORITIES: readonly TicketPriority[] = ['LOW', 'NORMAL', 'MEDIUM', 'HIGH', 'URGENT'];
+const STATUSES: readonly TicketStatus[] = UNIFIED_STATUSES;
+const PRIORITIES: readonly TicketPriority[] = UNIFIED_PRIORITIES;
 const AUTHOR_TYPES: Record<RawReply['author_type'], AuthorType> = {
   team_member: 'AGENT',
   client: 'CUSTOMER',

@@ -1,6 +1,6 @@
 import { UpstreamClient } from '../http.js';
 import { settleEach } from '../batch.js';
-import type { Ticket, TicketFilter } from '../model.js';
+import type { Message, Ticket, TicketFilter, TicketPriority, TicketStatus } from '../model.js';
 import type {
   ListPageQuery,
   ProviderCapability,
@@ -8,22 +8,25 @@ import type {
   TicketPage,
   TicketProvider,
 } from '../provider.js';
+import type { AddMessageInput, Category, CreateTicketInput } from '../writes.js';
 import {
   FILTERABLE_PRIORITY,
   FILTERABLE_STATUS,
   PRIORITY_WORDS,
   STATUS_WORDS,
+  UNIFIED_PRIORITIES,
+  UNIFIED_STATUSES,
   type PriorityWord,
   type StatusWord,
 } from './codes.js';
 import { TaskipClient, type TaskipListQuery } from './client.js';
+import { TaskipWriteClient } from './client-writes.js';
 import { mapDetailTicket, mapListTicket, type TaskipMapContext } from './mapper.js';
+import { UuidCache } from './uuid-cache.js';
+import { TaskipWriter } from './writer.js';
 
 /** Details fetched in parallel per batch: TaskIP has no batch read, and a burst limit of 100/min. */
 const DETAIL_CONCURRENCY = 8;
-
-const STATUS_CODES = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'PENDING'] as const;
-const PRIORITY_CODES = ['LOW', 'NORMAL', 'MEDIUM', 'HIGH', 'URGENT'] as const;
 
 /**
  * What TaskIP's API can do, per the README: every ticket route, replies and private notes,
@@ -57,10 +60,12 @@ function utcDay(at: Date): string | undefined {
 export function pushdown(filter: TicketFilter): Partial<TaskipListQuery> {
   const out: Partial<TaskipListQuery> = {};
   const status =
-    filter.status?.length === 1 ? STATUS_WORDS[STATUS_CODES.indexOf(filter.status[0]!)] : undefined;
+    filter.status?.length === 1 ? STATUS_WORDS[UNIFIED_STATUSES.indexOf(filter.status[0]!)] : undefined;
   if (status && FILTERABLE_STATUS.includes(status)) out.status = status as StatusWord;
   const priority =
-    filter.priority?.length === 1 ? PRIORITY_WORDS[PRIORITY_CODES.indexOf(filter.priority[0]!)] : undefined;
+    filter.priority?.length === 1
+      ? PRIORITY_WORDS[UNIFIED_PRIORITIES.indexOf(filter.priority[0]!)]
+      : undefined;
   if (priority && FILTERABLE_PRIORITY.includes(priority)) out.priority = priority as PriorityWord;
   if (filter.search) out.search = filter.search;
   if (filter.createdAfter) out.date_from = utcDay(filter.createdAfter);
@@ -77,7 +82,10 @@ function cannotMatch(filter: TicketFilter, key: string): boolean {
   return after !== undefined && before !== undefined && !(after < before);
 }
 
-/** One configured TaskIP instance (reads; writes come later). */
+/**
+ * One configured TaskIP instance: the list and details, and the writes (see `writer.ts`).
+ * Every uuid a read sees is remembered for the writes addressed by uuid.
+ */
 export class TaskipProvider implements TicketProvider {
   readonly key: string;
   readonly kind = 'taskip';
@@ -86,6 +94,8 @@ export class TaskipProvider implements TicketProvider {
   readonly pageSize: number;
   private readonly client: TaskipClient;
   private readonly ctx: TaskipMapContext;
+  private readonly uuids = new UuidCache();
+  private readonly writer: TaskipWriter;
 
   constructor(config: ProviderInstanceConfig, limits: { defaultPageSize: number; maxPageSize: number }) {
     this.key = config.key;
@@ -104,6 +114,8 @@ export class TaskipProvider implements TicketProvider {
     });
     this.client = new TaskipClient(http, config.key);
     this.ctx = { providerKey: config.key, zoneOffsetMinutes: 0 };
+    const writes = new TaskipWriteClient(http, config.key);
+    this.writer = new TaskipWriter(this.client, writes, this.uuids, this.ctx);
   }
 
   async listTickets({ filter, page }: ListPageQuery): Promise<TicketPage> {
@@ -115,6 +127,7 @@ export class TaskipProvider implements TicketProvider {
       order: 'desc',
       ...pushdown(filter),
     });
+    for (const raw of items) this.uuids.remember(raw.id, raw.uuid);
     const tickets = items.map((raw) => mapListTicket(raw, this.ctx));
     // Upstream sorts by the exact time, we see minutes: a stable sort keeps its order and guarantees ours.
     tickets.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
@@ -123,9 +136,46 @@ export class TaskipProvider implements TicketProvider {
   }
 
   getTickets(remoteIds: readonly string[]): Promise<Array<Ticket | Error>> {
-    return settleEach(remoteIds, DETAIL_CONCURRENCY, async (id) =>
-      mapDetailTicket(await this.client.getTicket(id), this.ctx),
-    );
+    return settleEach(remoteIds, DETAIL_CONCURRENCY, async (id) => {
+      const raw = await this.client.getTicket(id);
+      this.uuids.remember(raw.id, raw.uuid);
+      return mapDetailTicket(raw, this.ctx);
+    });
+  }
+
+  /** `POST /support-ticket`; the requester is not sent (TaskIP wants a user id) and the category is always null. */
+  createTicket(input: CreateTicketInput): Promise<Ticket> {
+    return this.writer.createTicket(input);
+  }
+
+  /** A reply (`POST /reply/{uuid}`), or with `internal` a private note (`POST /{uuid}/note-store`). */
+  addMessage(input: AddMessageInput): Promise<{ message: Message; ticket: Ticket }> {
+    return this.writer.addMessage(input);
+  }
+
+  /** `POST /status-update/{uuid}` `{status:int}`. */
+  updateStatus(ticketRemoteId: string, status: TicketStatus): Promise<Ticket> {
+    return this.writer.updateStatus(ticketRemoteId, status);
+  }
+
+  /** `POST /{uuid}/priority` `{priority:int}`. */
+  updatePriority(ticketRemoteId: string, priority: TicketPriority): Promise<Ticket> {
+    return this.writer.updatePriority(ticketRemoteId, priority);
+  }
+
+  /** Bulk action `assign` for one ticket; `assigneeId` is a TaskIP team member id. */
+  assignTicket(ticketRemoteId: string, assigneeId: string): Promise<Ticket> {
+    return this.writer.assignTicket(ticketRemoteId, assigneeId);
+  }
+
+  /** `DELETE /support-ticket/{id}`. */
+  deleteTicket(ticketRemoteId: string): Promise<void> {
+    return this.writer.deleteTicket(ticketRemoteId);
+  }
+
+  /** None: TaskIP's create route takes no category (its tickets' categories are not in the API). */
+  categories(): Promise<Category[]> {
+    return Promise.resolve([]);
   }
 
   close(): Promise<void> {

@@ -109,6 +109,27 @@ export const rawReplyAnswerSchema = z.looseObject({
   }),
 });
 
+/** The reply object of `POST /support-ticket/reply/{uuid}`'s answer. */
+export type RawReplyAnswer = z.infer<typeof rawReplyAnswerSchema>['reply'];
+
+/**
+ * `POST /support-ticket/{uuid}/note-store`: `{msg, status: 201, note{id, note, user, createAt,
+ * date, time}}`. Undocumented; the reply answer's shape with `note` for `description` (decided).
+ */
+export const rawNoteAnswerSchema = z.looseObject({
+  msg: z.string().optional(),
+  status: z.number().int().optional(),
+  note: z.looseObject({
+    id: z.number().int(),
+    note: z.string().nullable(),
+    user: rawPersonSchema.nullable().optional(),
+    createAt: z.string().nullable().optional(),
+    date: dateSchema,
+    time: timeSchema,
+  }),
+});
+export type RawNoteAnswer = z.infer<typeof rawNoteAnswerSchema>['note'];
+
 /** TaskIP's error bodies: 401 `{error, message, status_code}`, 422 adds `success` and `errors`. */
 export const rawErrorSchema = z.looseObject({
   success: z.boolean().optional(),

@@ -133,12 +133,21 @@ export class TaskipStore {
     this.data.tickets.delete(id);
   }
 
-  /** Adds a reply (or a note) by the API user and bumps `updated_at`. */
-  addReply(ticket: SimTicket, message: string, attachment: SimMedia | null, isNote: boolean): SimReply {
+  /**
+   * Adds a team member's reply (or note) and bumps `updated_at`: by the API user for API
+   * writes, by another member for the agent desk.
+   */
+  addReply(
+    ticket: SimTicket,
+    message: string,
+    attachment: SimMedia | null,
+    isNote: boolean,
+    author: SimPerson = API_USER,
+  ): SimReply {
     const reply: SimReply = {
       id: this.data.nextReplyId++,
       message,
-      author: API_USER,
+      author,
       authorType: 'team_member',
       isPrivate: isNote,
       isNote,

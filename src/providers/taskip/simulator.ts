@@ -1,6 +1,7 @@
 import { demoDefaults } from '../../simulator/random.js';
 import type { SimRequest, SimResponse, SimRoute, SimulatorDefinition } from '../../simulator/types.js';
 import type { SimulatorOptions } from '../provider.js';
+import { taskipDesk } from './sim-desk.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from './sim-rate-limit.js';
 import { readRoutes } from './sim-routes-read.js';
 import { threadRoutes } from './sim-routes-thread.js';
@@ -57,7 +58,8 @@ function gate(
 /**
  * A faithful simulator of TaskIP's `/api/public-v1/support-ticket` routes: `X-Secret-Key`
  * auth with TaskIP's 401 body, rate limit headers on every response of a known route (429
- * beyond the limits), and seeded in-memory data that writes change and `resetData` restores.
+ * beyond the limits), and seeded in-memory data that writes (and the agent desk, see
+ * `sim-desk.ts`) change and `resetData` restores.
  */
 export function taskipSimulator(options: TaskipSimulatorOptions = {}): SimulatorDefinition {
   const demo = demoDefaults(options);
@@ -88,5 +90,6 @@ export function taskipSimulator(options: TaskipSimulatorOptions = {}): Simulator
       store.reset();
       limiter?.reset();
     },
+    desk: taskipDesk(store),
   };
 }

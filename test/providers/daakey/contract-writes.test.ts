@@ -274,6 +274,11 @@ describe('support desk control routes', () => {
     expect((await desk('/tickets/1/status', { status: 'pending' })).status).toBe(400);
     expect((await desk('/tickets/999/support-reply', { message: 'x' })).status).toBe(404);
     expect((await desk('/tickets/1/support-reply', {})).status).toBe(400);
+    // A closed ticket takes no messages, from the agency's side either.
+    const closed = await desk('/tickets/1/support-reply', { message: 'Done' });
+    expect(closed.status).toBe(400);
+    expect(await closed.json()).toEqual({ message: 'Daakey ticket 1 is closed: it takes no messages' });
+    expect((await desk('/tickets/1/status', { status: 'in_progress' })).status).toBe(200);
     expect((await desk('/tickets/1/support-reply', { message: 'Done', status: 'resolved' })).status).toBe(
       201,
     );

@@ -1,5 +1,6 @@
 import { startSimulator, type RunningSimulator } from '../../../src/simulator/server.js';
 import { daakeyKind } from '../../../src/providers/daakey/index.js';
+import type { ProviderInstanceConfig, TicketProvider } from '../../../src/providers/provider.js';
 
 /** The fixed clock of the demo data in these tests. */
 export const NOW = Date.parse('2024-03-01T12:00:00Z');
@@ -116,3 +117,38 @@ export async function allTickets(sim: RunningSimulator, query = ''): Promise<Lis
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const ISO_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/** A provider instance over the simulator, with the demo credentials; close it after use. */
+export function daakeyProvider(
+  sim: RunningSimulator,
+  overrides: Partial<ProviderInstanceConfig> = {},
+): TicketProvider {
+  return daakeyKind.create({
+    key: 'daakey',
+    kind: 'daakey',
+    name: 'Daakey',
+    baseUrl: sim.baseUrl,
+    credentials: { ...daakeyKind.demoCredentials },
+    timeoutMs: 2_000,
+    pageSize: 10,
+    maxResponseBytes: 1024 * 1024,
+    ...overrides,
+  });
+}
+
+/** The newest demo ticket with a Daakey status. */
+export async function firstWithStatus(sim: RunningSimulator, status: string): Promise<ListItem> {
+  const found = (await allTickets(sim)).find((t) => t.status === status);
+  if (!found) throw new Error(`no ${status} ticket in the demo data`);
+  return found;
+}
+
+/** The error a promise rejects with (the test fails when it resolves). */
+export async function failureOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: unknown) => error,
+  );
+}

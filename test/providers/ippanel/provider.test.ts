@@ -235,29 +235,30 @@ describe('capabilities and multipart writes through UpstreamClient', () => {
     );
   });
 
-  it('sends form bodies the simulator accepts, and reads 422 as a bad response', async () => {
+  it('sends form bodies the simulator accepts, and hands a 422 back as a refusal', async () => {
     const p = provider();
     const data = new Uint8Array([137, 80, 78, 71]);
     const created = await p.rest.createTicket({
       subject: 'Test',
-      categoryId: 12,
+      categoryId: '12',
       description: 'Top-up missing',
       smsNotification: true,
-      file: { name: 'receipt.png', type: 'image/png', data },
+      file: new File([data], 'receipt.png', { type: 'image/png' }),
     });
-    const id = String(created.data.ticket_id);
-    const reply = await p.rest.addInteraction(id, 'Any news?', {
-      name: 'log.zip',
-      type: 'application/zip',
-      data,
-    });
-    expect(reply.data.ticket?.interaction_count).toBe(1);
+    if (!created.ok) throw new Error(`create refused: ${created.status}`);
+    const id = String(created.data.data.ticket_id);
+    const reply = await p.rest.addInteraction(
+      id,
+      'Any news?',
+      new File([data], 'log.zip', { type: 'application/zip' }),
+    );
+    expect(reply.ok && reply.data.data.ticket?.interaction_count).toBe(1);
     const [ticket] = (await p.getTickets([id])) as Ticket[];
     expect(ticket?.messages?.map((m) => m.body)).toEqual(['Top-up missing', 'Any news?']);
     expect(ticket?.attachments?.map((a) => a.filename?.split('.').pop())).toEqual(['png', 'zip']);
     expect(ticket?.status).toBe('IN_PROGRESS');
-    const bad = await failure(p.rest.addInteraction('999', 'x'));
-    expect(bad).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', status: 422 });
+    const bad = await p.rest.addInteraction('999', 'x');
+    expect(bad).toMatchObject({ ok: false, status: 422, error: { meta: { message_code: '400-2' } } });
     await fetch(`${sim.origin}/__sim/reset`, { method: 'POST' });
   });
 });

@@ -1,7 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../../src/simulator/server.js';
 import { rawTicketListSchema, rawTicketSchema } from '../../../src/providers/kinconecta/raw.js';
-import { DOCS_CREATE, NOW, SEED, SIZE, call, postJson, startKinconecta } from './helpers.js';
+import {
+  DOCS_CREATE,
+  NOW,
+  SEED,
+  SIZE,
+  call,
+  listAll,
+  postJson,
+  record,
+  springOf,
+  startKinconecta,
+  ticketOf,
+  ticketsOf,
+  type Reply,
+  type SpringBody,
+} from './helpers.js';
 
 const LIST = 'GET /api/support-tickets';
 const ITEM = 'GET /api/support-tickets/:id';
@@ -34,10 +49,12 @@ beforeEach(async () => {
   expect((await call(sim.origin, '/__sim/reset', { method: 'POST' })).status).toBe(200);
 });
 
-/** Checks a Spring Boot default error body: exactly these keys, in Spring's order. */
-function expectSpringError(body: Record<string, unknown>, status: number, error: string, path: string): void {
-  expect(body['timestamp']).toMatch(SPRING_TIMESTAMP);
+/** Checks a Spring Boot default error body and returns it. */
+function expectSpringError(res: Reply, status: number, error: string, path: string): SpringBody {
+  const body = springOf(res);
+  expect(body.timestamp).toMatch(SPRING_TIMESTAMP);
   expect(body).toMatchObject({ status, error, path });
+  return body;
 }
 
 describe('GET /api/support-tickets', () => {
@@ -47,7 +64,7 @@ describe('GET /api/support-tickets', () => {
     expect(res.headers.get('content-type')).toContain('application/json');
     expect(Array.isArray(res.body)).toBe(true);
     expect(res.body).toHaveLength(SIZE);
-    for (const t of res.body) {
+    for (const t of ticketsOf(res)) {
       expect(Object.keys(t).sort()).toEqual(TICKET_KEYS);
       expect(Number.isInteger(t.id)).toBe(true);
       expect(['tourist', 'guide']).toContain(t.roleContext);
@@ -65,10 +82,10 @@ describe('GET /api/support-tickets', () => {
   });
 
   it('lists in id order, which is not createdAt order (no sorting upstream)', async () => {
-    const { body } = await call(base, '/api/support-tickets');
-    const ids = body.map((t: { id: number }) => t.id);
+    const body = await listAll(base);
+    const ids = body.map((t) => t.id);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
-    const times = body.map((t: { createdAt: string }) => Date.parse(t.createdAt));
+    const times = body.map((t) => Date.parse(t.createdAt));
     expect(times).not.toEqual([...times].sort((a, b) => a - b));
     expect(new Set(times).size).toBeLessThan(times.length); // a double submit shares a timestamp
   });
@@ -83,20 +100,16 @@ describe('GET /api/support-tickets', () => {
   });
 
   it('demo data is realistic and covers every status, both roles and attachments', async () => {
-    const { body } = await call(base, '/api/support-tickets');
-    const statuses = new Set(body.map((t: { status: string }) => t.status));
+    const body = await listAll(base);
+    const statuses = new Set(body.map((t) => t.status));
     expect([...statuses].sort()).toEqual(['closed', 'in_progress', 'open', 'resolved']);
-    expect(new Set(body.map((t: { roleContext: string }) => t.roleContext))).toEqual(
-      new Set(['tourist', 'guide']),
-    );
-    const withFiles = body.filter((t: { attachments: unknown[] }) => t.attachments.length > 0);
+    expect(new Set(body.map((t) => t.roleContext))).toEqual(new Set(['tourist', 'guide']));
+    const withFiles = body.filter((t) => t.attachments.length > 0);
     expect(withFiles.length).toBeGreaterThan(0);
     expect(withFiles.length).toBeLessThan(SIZE);
-    const attachmentIds = body.flatMap((t: { attachments: Array<{ id: number }> }) =>
-      t.attachments.map((a) => a.id),
-    );
+    const attachmentIds = body.flatMap((t) => t.attachments.map((a) => a.id));
     expect(new Set(attachmentIds).size).toBe(attachmentIds.length);
-    const times = body.map((t: { createdAt: string }) => Date.parse(t.createdAt));
+    const times = body.map((t) => Date.parse(t.createdAt));
     expect(Math.max(...times)).toBeLessThanOrEqual(NOW);
     expect(Math.min(...times)).toBeGreaterThanOrEqual(NOW - 6 * 7 * 86_400_000);
   });
@@ -109,7 +122,7 @@ describe('GET /api/support-tickets', () => {
       expect((await call(twin.baseUrl, '/api/support-tickets')).body).toEqual(a.body);
       const b = await call(other.baseUrl, '/api/support-tickets');
       expect(b.body).toHaveLength(7);
-      expect(b.body).not.toEqual(a.body.slice(0, 7));
+      expect(b.body).not.toEqual(ticketsOf(a).slice(0, 7));
     } finally {
       await Promise.all([twin.close(), other.close()]);
     }
@@ -118,8 +131,8 @@ describe('GET /api/support-tickets', () => {
 
 describe('GET /api/support-tickets/{id}', () => {
   it('answers the docs example with the same full object the list carries', async () => {
-    const list = (await call(base, '/api/support-tickets')).body;
-    for (const t of [list[0], list[5], list[SIZE - 1]]) {
+    const list = await listAll(base);
+    for (const t of [list[0], list[5], list[SIZE - 1]].map((x) => x ?? expect.fail('short list'))) {
       const res = await call(base, `/api/support-tickets/${t.id}`, {
         headers: { 'Content-Type': 'application/json' },
       });
@@ -130,13 +143,13 @@ describe('GET /api/support-tickets/{id}', () => {
   });
 
   it('answers 404 with a Spring body for an unknown id (including ids in the sequence gaps)', async () => {
-    const ids = new Set((await call(base, '/api/support-tickets')).body.map((t: { id: number }) => t.id));
+    const ids = new Set((await listAll(base)).map((t) => t.id));
     const gap = [...Array(SIZE * 2).keys()].map((i) => i + 1).find((i) => !ids.has(i)) ?? 0;
     for (const id of [gap, 999999, 0, -1]) {
       const res = await call(base, `/api/support-tickets/${id}`);
       expect(res.status).toBe(404);
-      expectSpringError(res.body, 404, 'Not Found', `/api/support-tickets/${id}`);
-      expect(res.body.message).toBe(`Support ticket not found with id: ${id}`);
+      const body = expectSpringError(res, 404, 'Not Found', `/api/support-tickets/${id}`);
+      expect(body.message).toBe(`Support ticket not found with id: ${id}`);
     }
   });
 
@@ -144,8 +157,8 @@ describe('GET /api/support-tickets/{id}', () => {
     for (const id of ['abc', '1.5', '12abc', '9223372036854775808']) {
       const res = await call(base, `/api/support-tickets/${id}`);
       expect(res.status).toBe(400);
-      expectSpringError(res.body, 400, 'Bad Request', `/api/support-tickets/${id}`);
-      expect(res.body.message).toContain(`'java.lang.Long'; For input string: "${id}"`);
+      const body = expectSpringError(res, 400, 'Bad Request', `/api/support-tickets/${id}`);
+      expect(body.message).toContain(`'java.lang.Long'; For input string: "${id}"`);
     }
     expect((await call(base, '/api/support-tickets/9223372036854775807')).status).toBe(404);
   });
@@ -153,14 +166,14 @@ describe('GET /api/support-tickets/{id}', () => {
 
 describe('POST /api/support-tickets', () => {
   it('creates the docs example: 201, Location, the ticket with its assigned id', async () => {
-    const before = (await call(base, '/api/support-tickets')).body;
-    const maxId = Math.max(...before.map((t: { id: number }) => t.id));
+    const before = await listAll(base);
+    const maxId = Math.max(...before.map((t) => t.id));
     const res = await postJson(base, '/api/support-tickets', DOCS_CREATE);
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: maxId + 1, ...DOCS_CREATE, attachments: [] });
     expect(res.headers.get('location')).toBe(`/api/support-tickets/${maxId + 1}`);
     expect((await call(base, `/api/support-tickets/${maxId + 1}`)).body).toEqual(res.body);
-    const after = (await call(base, '/api/support-tickets')).body;
+    const after = await listAll(base);
     expect(after).toHaveLength(SIZE + 1);
     expect(after.at(-1)).toEqual(res.body);
   });
@@ -178,17 +191,14 @@ describe('POST /api/support-tickets', () => {
       ],
     });
     expect(res.status).toBe(201);
-    expect(res.body.id).not.toBe(1);
-    expect(res.body).not.toHaveProperty('priority');
-    expect(res.body.createdAt).toBe('2026-03-10T11:00:00Z');
-    expect(res.body.updatedAt).toBe('2026-03-10T11:30:15.250Z');
-    const all = (await call(base, '/api/support-tickets')).body;
-    const maxAttachment = Math.max(
-      ...all
-        .slice(0, -1)
-        .flatMap((t: { attachments: Array<{ id: number }> }) => t.attachments.map((a) => a.id)),
-    );
-    expect(res.body.attachments).toEqual([
+    const created = ticketOf(res);
+    expect(created.id).not.toBe(1);
+    expect(created).not.toHaveProperty('priority');
+    expect(created.createdAt).toBe('2026-03-10T11:00:00Z');
+    expect(created.updatedAt).toBe('2026-03-10T11:30:15.250Z');
+    const all = await listAll(base);
+    const maxAttachment = Math.max(...all.slice(0, -1).flatMap((t) => t.attachments.map((a) => a.id)));
+    expect(created.attachments).toEqual([
       { id: maxAttachment + 1, fileName: 'receipt.pdf', fileUrl: 'https://files.example.com/receipt.pdf' },
       { id: maxAttachment + 2, fileName: 'photo.jpg', fileUrl: 'https://files.example.com/photo.jpg' },
     ]);
@@ -218,9 +228,9 @@ describe('POST /api/support-tickets', () => {
     for (const value of [undefined, null, '', '   ']) {
       const res = await postJson(base, '/api/support-tickets', { ...DOCS_CREATE, [field]: value });
       expect(res.status).toBe(400);
-      expectSpringError(res.body, 400, 'Bad Request', '/api/support-tickets');
-      expect(res.body.message).toBe("Validation failed for object='supportTicketRequest'. Error count: 1");
-      expect(res.body.errors).toEqual([
+      const body = expectSpringError(res, 400, 'Bad Request', '/api/support-tickets');
+      expect(body.message).toBe("Validation failed for object='supportTicketRequest'. Error count: 1");
+      expect(body.errors).toEqual([
         {
           objectName: 'supportTicketRequest',
           field,
@@ -230,14 +240,14 @@ describe('POST /api/support-tickets', () => {
         },
       ]);
     }
-    expect((await call(base, '/api/support-tickets')).body).toHaveLength(SIZE);
+    expect(await listAll(base)).toHaveLength(SIZE);
   });
 
   it('rejects an invalid email, the docs example as published ("[email protected]") included', async () => {
     for (const email of ['ana.example.com', 'ana@', '[email protected]', 'ana @example.com']) {
       const res = await postJson(base, '/api/support-tickets', { ...DOCS_CREATE, email });
       expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([
+      expect(springOf(res).errors).toEqual([
         expect.objectContaining({ field: 'email', code: 'Email', rejectedValue: email }),
       ]);
     }
@@ -258,15 +268,16 @@ describe('POST /api/support-tickets', () => {
         updatedAt: createdAt,
       });
       expect(res.status).toBe(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['createdAt', 'updatedAt']);
-      expect(res.body.message).toContain('Error count: 2');
+      const body = springOf(res);
+      expect(body.errors?.map((e) => e.field)).toEqual(['createdAt', 'updatedAt']);
+      expect(body.message).toContain('Error count: 2');
     }
   });
 
   it('rejects a status outside open|in_progress|resolved|closed and blank attachment fields', async () => {
     const status = await postJson(base, '/api/support-tickets', { ...DOCS_CREATE, status: 'pending' });
     expect(status.status).toBe(400);
-    expect(status.body.errors).toEqual([
+    expect(springOf(status).errors).toEqual([
       expect.objectContaining({ field: 'status', rejectedValue: 'pending' }),
     ]);
     const files = await postJson(base, '/api/support-tickets', {
@@ -274,7 +285,7 @@ describe('POST /api/support-tickets', () => {
       attachments: [{ fileName: 'a.pdf' }],
     });
     expect(files.status).toBe(400);
-    expect(files.body.errors).toEqual([
+    expect(springOf(files).errors).toEqual([
       expect.objectContaining({ field: 'attachments[0].fileUrl', code: 'NotBlank' }),
     ]);
   });
@@ -285,16 +296,16 @@ describe('POST /api/support-tickets', () => {
     for (const body of bodies) {
       const res = await postJson(base, '/api/support-tickets', body);
       expect(res.status).toBe(400);
-      expectSpringError(res.body, 400, 'Bad Request', '/api/support-tickets');
-      expect(res.body.message).toMatch(/JSON parse error/);
-      expect(res.body).not.toHaveProperty('errors');
+      const spring = expectSpringError(res, 400, 'Bad Request', '/api/support-tickets');
+      expect(spring.message).toMatch(/JSON parse error/);
+      expect(spring).not.toHaveProperty('errors');
     }
     const empty = await call(base, '/api/support-tickets', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
     });
     expect(empty.status).toBe(400);
-    expect(empty.body.message).toBe('Required request body is missing');
+    expect(springOf(empty).message).toBe('Required request body is missing');
   });
 
   it('answers 415 for a body that is not JSON', async () => {
@@ -304,14 +315,14 @@ describe('POST /api/support-tickets', () => {
       body: new URLSearchParams({ subject: 'x' }).toString(),
     });
     expect(res.status).toBe(415);
-    expectSpringError(res.body, 415, 'Unsupported Media Type', '/api/support-tickets');
+    expectSpringError(res, 415, 'Unsupported Media Type', '/api/support-tickets');
   });
 
   it('is undone by a data reset', async () => {
     await postJson(base, '/api/support-tickets', DOCS_CREATE);
-    expect((await call(base, '/api/support-tickets')).body).toHaveLength(SIZE + 1);
+    expect(await listAll(base)).toHaveLength(SIZE + 1);
     sim.definition.resetData();
-    expect((await call(base, '/api/support-tickets')).body).toHaveLength(SIZE);
+    expect(await listAll(base)).toHaveLength(SIZE);
   });
 });
 
@@ -319,11 +330,11 @@ describe('unknown routes and methods', () => {
   it('answers 404 for an unknown path and 405 with Allow for a known path', async () => {
     const missing = await call(base, '/api/tickets');
     expect(missing.status).toBe(404);
-    expectSpringError(missing.body, 404, 'Not Found', '/api/tickets');
+    expectSpringError(missing, 404, 'Not Found', '/api/tickets');
     const del = await call(base, '/api/support-tickets/1', { method: 'DELETE' });
     expect(del.status).toBe(405);
     expect(del.headers.get('allow')).toBe('GET');
-    expectSpringError(del.body, 405, 'Method Not Allowed', '/api/support-tickets/1');
+    expectSpringError(del, 405, 'Method Not Allowed', '/api/support-tickets/1');
     const put = await call(base, '/api/support-tickets', { method: 'PUT' });
     expect(put.status).toBe(405);
     expect(put.headers.get('allow')).toBe('GET, POST');
@@ -348,8 +359,8 @@ describe('authentication', () => {
       for (const [path, headers] of cases) {
         const res = await call(locked.baseUrl, path, { headers });
         expect(res.status).toBe(401);
-        expect(Object.keys(res.body)).toEqual(['timestamp', 'status', 'error', 'path']);
-        expectSpringError(res.body, 401, 'Unauthorized', path);
+        expect(Object.keys(record(res))).toEqual(['timestamp', 'status', 'error', 'path']);
+        expectSpringError(res, 401, 'Unauthorized', path);
       }
       const denied = await postJson(locked.baseUrl, '/api/support-tickets', DOCS_CREATE);
       expect(denied.status).toBe(401);

@@ -1,6 +1,10 @@
+import { expect } from 'vitest';
+import { UpstreamError } from '../../../src/errors.js';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator/server.js';
 import { kinconectaKind } from '../../../src/providers/kinconecta/index.js';
-import type { SimulatorOptions } from '../../../src/providers/provider.js';
+import { KinconectaProvider } from '../../../src/providers/kinconecta/provider.js';
+import type { ProviderInstanceConfig, SimulatorOptions } from '../../../src/providers/provider.js';
+import { WriteRejection } from '../../../src/providers/writes.js';
 
 /** The fixed clock of the demo data in these tests. */
 export const NOW = Date.parse('2026-03-15T12:00:00Z');
@@ -16,8 +20,91 @@ export function startKinconecta(options: SimulatorOptions = {}): Promise<Running
 export interface Reply {
   status: number;
   headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test-only access to JSON bodies
-  body: any;
+  /** `unknown` until narrowed by one of the accessors below. */
+  body: unknown;
+}
+
+/** An attachment as Kinconecta sends it. */
+export interface WireAttachment {
+  id: number;
+  fileName: string;
+  fileUrl: string;
+}
+
+/** A ticket as Kinconecta sends it (the simulator always sends every field). */
+export interface WireTicket {
+  id: number;
+  roleContext: string;
+  fullName: string;
+  email: string;
+  subject: string;
+  category: string;
+  message: string;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+  attachments: WireAttachment[];
+}
+
+/** One Spring field error as the simulator sends it. */
+export interface WireFieldError {
+  objectName: string;
+  field: string;
+  rejectedValue: unknown;
+  defaultMessage: string;
+  code: string;
+}
+
+/** Spring Boot's error body. */
+export interface SpringBody {
+  timestamp: string;
+  status: number;
+  error: string;
+  message?: string;
+  errors?: WireFieldError[];
+  path: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The body as a JSON object; fails the test when it is not one. */
+export function record(reply: Reply): Record<string, unknown> {
+  if (!isRecord(reply.body)) throw new Error(`expected a JSON object, got ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+function asTicket(value: unknown): WireTicket {
+  if (!isRecord(value) || typeof value['id'] !== 'number' || !Array.isArray(value['attachments'])) {
+    throw new Error(`expected a Kinconecta ticket, got ${JSON.stringify(value)}`);
+  }
+  // The shape is the simulator's contract, checked field by field by the contract tests.
+  return value as unknown as WireTicket;
+}
+
+/** The body as one ticket. */
+export function ticketOf(reply: Reply): WireTicket {
+  return asTicket(reply.body);
+}
+
+/** The body as a ticket list. */
+export function ticketsOf(reply: Reply): WireTicket[] {
+  if (!Array.isArray(reply.body)) throw new Error(`expected an array, got ${JSON.stringify(reply.body)}`);
+  return reply.body.map(asTicket);
+}
+
+/** The body as a Spring error body. */
+export function springOf(reply: Reply): SpringBody {
+  const body = record(reply);
+  if (typeof body['status'] !== 'number' || typeof body['path'] !== 'string') {
+    throw new Error(`expected a Spring error body, got ${JSON.stringify(body)}`);
+  }
+  return body as unknown as SpringBody;
+}
+
+/** Every ticket of the simulator's list. */
+export async function listAll(base: string): Promise<WireTicket[]> {
+  return ticketsOf(await call(base, '/api/support-tickets'));
 }
 
 /** Calls the simulator with real HTTP. */
@@ -34,7 +121,12 @@ export async function call(base: string, path: string, init: RequestInit = {}): 
 }
 
 /** A JSON POST. */
-export function postJson(base: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+export function postJson(
+  base: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   return call(base, path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -54,3 +146,43 @@ export const DOCS_CREATE = {
   createdAt: '2026-03-10T11:00:00Z',
   updatedAt: '2026-03-10T11:00:00Z',
 };
+
+/** A provider instance on `baseUrl`; `now` fixes the clock of its writes. */
+export function kinconectaProvider(
+  baseUrl: string,
+  overrides: Partial<ProviderInstanceConfig> = {},
+  now?: () => Date,
+): KinconectaProvider {
+  const config: ProviderInstanceConfig = {
+    key: 'kinconecta',
+    kind: 'kinconecta',
+    name: 'Kinconecta',
+    baseUrl,
+    credentials: {},
+    timeoutMs: 2_000,
+    maxResponseBytes: 4 * 1024 * 1024,
+    ...overrides,
+  };
+  return new KinconectaProvider(config, now ? { now } : {});
+}
+
+async function rejected(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.fail('expected the promise to reject'),
+    (error: unknown) => error,
+  );
+}
+
+/** The `WriteRejection` a write rejects with (fails the test otherwise). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<WriteRejection> {
+  const error = await rejected(promise);
+  expect(error).toBeInstanceOf(WriteRejection);
+  return error as WriteRejection;
+}
+
+/** The `UpstreamError` a call rejects with (fails the test otherwise). */
+export async function upstreamErrorOf(promise: Promise<unknown>): Promise<UpstreamError> {
+  const error = await rejected(promise);
+  expect(error).toBeInstanceOf(UpstreamError);
+  return error as UpstreamError;
+}

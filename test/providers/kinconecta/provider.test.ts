@@ -4,7 +4,7 @@ import { kinconectaKind } from '../../../src/providers/kinconecta/index.js';
 import type { Ticket, TicketFilter } from '../../../src/providers/model.js';
 import type { ProviderInstanceConfig, TicketProvider } from '../../../src/providers/provider.js';
 import type { RunningSimulator } from '../../../src/simulator/server.js';
-import { SIZE, call, startKinconecta } from './helpers.js';
+import { SIZE, call, listAll, startKinconecta, ticketOf, type WireTicket } from './helpers.js';
 
 const LIST = 'GET /api/support-tickets';
 const ITEM = 'GET /api/support-tickets/:id';
@@ -77,7 +77,7 @@ describe('listTickets', () => {
         expect(Number(a.remoteId)).toBeGreaterThan(Number(b.remoteId));
     }
     // The upstream's id order differs, so this order is the provider's own doing.
-    const upstream = (await call(sim.baseUrl, '/api/support-tickets')).body as Array<{ id: number }>;
+    const upstream = await listAll(sim.baseUrl);
     expect(page.tickets.map((t) => t.remoteId)).not.toEqual(upstream.map((t) => String(t.id)).reverse());
   });
 
@@ -150,19 +150,15 @@ describe('listTickets', () => {
       }),
     });
     const page = await provider().listTickets({ filter: {}, page: 1 });
-    expect(page.tickets[0]?.remoteId).toBe(String(created.body.id));
+    expect(page.tickets[0]?.remoteId).toBe(String(ticketOf(created).id));
     expect(page.tickets[0]?.status).toBe('IN_PROGRESS');
   });
 });
 
 describe('getTickets', () => {
   it('returns full tickets in key order with NOT_FOUND in the missing slots', async () => {
-    const upstream = (await call(sim.baseUrl, '/api/support-tickets')).body as Array<{
-      id: number;
-      subject: string;
-    }>;
-    type Row = { id: number; subject: string };
-    const [a, b] = [upstream[4], upstream[17]] as [Row, Row];
+    const upstream = await listAll(sim.baseUrl);
+    const [a, b] = [upstream[4], upstream[17]] as [WireTicket, WireTicket];
     sim.controls.reset();
     const results = await provider().getTickets([String(b.id), '987654', String(a.id), 'abc']);
     expect(results).toHaveLength(4);
@@ -179,9 +175,7 @@ describe('getTickets', () => {
   });
 
   it('fetches each id through GET /{id}, in parallel', async () => {
-    const ids = (await call(sim.baseUrl, '/api/support-tickets')).body.map((t: { id: number }) =>
-      String(t.id),
-    );
+    const ids = (await listAll(sim.baseUrl)).map((t) => String(t.id));
     sim.controls.reset();
     sim.controls.setLatency({ route: ITEM, ms: 100 });
     const start = Date.now();

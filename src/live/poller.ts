@@ -1,0 +1,131 @@
+import type { Ticket } from '../providers/model.js';
+import type { TicketProvider } from '../providers/provider.js';
+import { changedFields, fieldsOf, newMessages, signalOf, signalTime } from './marks.js';
+import type { LivePublisher } from './publisher.js';
+import type { LiveState, PollSnapshot, TicketMark } from './state.js';
+
+export interface PollerOptions {
+  intervalMs: number;
+  /** This instance's id in poll leases. */
+  holder: string;
+  /** Upstream list pages read per poll (newest first). */
+  maxPages: number;
+  /** Details read per poll for tickets whose list shows no change signal (rate limits). */
+  detailBudget: number;
+  onError: (provider: string, error: unknown) => void;
+}
+
+/**
+ * Polls one provider for changes made outside the gateway, while this instance has
+ * subscribers for it and holds the provider's poll lease. Each poll reads the list (the
+ * cheapest signal), reads details only of tickets whose signal moved (or, where the list has
+ * no signal, a budgeted round of open tickets), and publishes what is new.
+ */
+export class ProviderPoller {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+
+  constructor(
+    private readonly provider: TicketProvider,
+    private readonly state: LiveState,
+    private readonly publisher: LivePublisher,
+    private readonly options: PollerOptions,
+  ) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    await this.state.releaseLease(this.provider.key, this.options.holder);
+  }
+
+  private schedule(delay: number): void {
+    this.timer = setTimeout(() => {
+      this.running = this.poll()
+        .catch((error: unknown) => this.options.onError(this.provider.key, error))
+        .finally(() => {
+          if (!this.stopped) this.schedule(this.options.intervalMs);
+        });
+    }, delay);
+  }
+
+  /** One poll, if this instance holds the lease. */
+  async poll(): Promise<void> {
+    const ttl = Math.max(1_500, 2 * this.options.intervalMs + 1_000);
+    if (!(await this.state.lease(this.provider.key, this.options.holder, ttl))) return;
+    const now = Date.now();
+    const previous = await this.state.loadSnapshot(this.provider.key);
+    const snapshot: PollSnapshot = previous ?? { startedAt: now, tickets: {}, cursor: 0 };
+    const listed = await this.readList();
+    const toRead = new Set<string>();
+    for (const ticket of listed) await this.compare(snapshot, ticket, toRead);
+    this.pickSilent(snapshot, listed, toRead, previous === undefined);
+    if (toRead.size) await this.readDetails(snapshot, [...toRead]);
+    await this.state.saveSnapshot(this.provider.key, snapshot);
+  }
+
+  private async readList(): Promise<Ticket[]> {
+    const tickets: Ticket[] = [];
+    for (let page = 1; page <= this.options.maxPages; page += 1) {
+      const result = await this.provider.listTickets({ filter: {}, page });
+      tickets.push(...result.tickets);
+      if (!result.hasMore || result.tickets.length === 0) break;
+    }
+    return tickets;
+  }
+
+  /** Records a listed ticket; publishes field changes; marks it for reading when its signal moved. */
+  private async compare(snapshot: PollSnapshot, ticket: Ticket, toRead: Set<string>): Promise<void> {
+    const mark = snapshot.tickets[ticket.remoteId];
+    const signal = signalOf(ticket);
+    const fields = fieldsOf(ticket);
+    if (!mark) {
+      // Seen for the first time: what it holds now is history, not news.
+      snapshot.tickets[ticket.remoteId] = {
+        signal,
+        status: ticket.status,
+        fields,
+        since: signalTime(ticket) ?? null,
+      };
+      return;
+    }
+    const changed = changedFields(mark.fields, fields);
+    if (changed.length) await this.publisher.ticketChanged(ticket, mark.status, changed, fields);
+    if (signal !== '' && signal !== mark.signal) toRead.add(ticket.remoteId);
+    Object.assign(mark, { signal, status: ticket.status, fields });
+  }
+
+  /**
+   * Tickets whose list shows no message signal are read in a round robin within the budget;
+   * on the first poll all open ones are read once, to learn the messages they already have.
+   */
+  private pickSilent(snapshot: PollSnapshot, listed: Ticket[], toRead: Set<string>, first: boolean): void {
+    const silent = listed.filter((t) => signalOf(t) === '' && t.status !== 'CLOSED').map((t) => t.remoteId);
+    if (silent.length === 0) return;
+    const count = first ? silent.length : Math.min(this.options.detailBudget, silent.length);
+    for (let i = 0; i < count; i += 1) toRead.add(silent[(snapshot.cursor + i) % silent.length]!);
+    snapshot.cursor = (snapshot.cursor + count) % silent.length;
+  }
+
+  private async readDetails(snapshot: PollSnapshot, ids: string[]): Promise<void> {
+    const details = await this.provider.getTickets(ids);
+    for (const [i, detail] of details.entries()) {
+      const mark = snapshot.tickets[ids[i]!];
+      if (!mark || detail instanceof Error) continue;
+      await this.announceNew(mark, detail);
+    }
+  }
+
+  private async announceNew(mark: TicketMark, ticket: Ticket): Promise<void> {
+    const messages = ticket.messages ?? [];
+    for (const message of newMessages(mark, messages)) await this.publisher.messageAdded(ticket, message);
+    mark.messages = messages.map((m) => m.remoteId);
+  }
+}

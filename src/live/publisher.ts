@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { Message, Ticket, TicketStatus } from '../providers/model.js';
+import { encodeTicket } from './codec.js';
+import type { LivePubSub } from './events.js';
+import type { LiveState } from './state.js';
+
+/**
+ * Publishes live events exactly once: every event is announced in the shared state first,
+ * and only its first announcer (a mutation or whichever poller saw it) publishes it.
+ */
+export class LivePublisher {
+  constructor(
+    private readonly pubsub: LivePubSub,
+    private readonly state: LiveState,
+  ) {}
+
+  async messageAdded(ticket: Ticket, message: Message): Promise<boolean> {
+    const key = `msg:${ticket.providerKey}:${ticket.remoteId}:${message.remoteId}`;
+    if (!(await this.state.announce(key))) return false;
+    this.pubsub.publish('messageAdded', {
+      providerKey: ticket.providerKey,
+      ticketRemoteId: ticket.remoteId,
+      messageRemoteId: message.remoteId,
+      ticket: encodeTicket(ticket),
+    });
+    return true;
+  }
+
+  async ticketChanged(
+    ticket: Ticket,
+    previousStatus: TicketStatus | null,
+    changedFields: string[],
+    state: Record<string, string | null>,
+  ): Promise<boolean> {
+    const digest = createHash('sha256').update(JSON.stringify(state)).digest('base64url').slice(0, 16);
+    if (!(await this.state.announce(`chg:${ticket.providerKey}:${ticket.remoteId}:${digest}`))) return false;
+    this.pubsub.publish('ticketChanged', {
+      providerKey: ticket.providerKey,
+      ticketRemoteId: ticket.remoteId,
+      previousStatus,
+      changedFields,
+      ticket: encodeTicket(ticket),
+    });
+    return true;
+  }
+}

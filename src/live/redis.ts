@@ -1,0 +1,115 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { Redis } from 'ioredis';
+import type { Claim, IdempotencyStore, StoredOutcome } from '../writes/idempotency.js';
+import { IDEMPOTENCY_TTL_MS } from '../writes/idempotency.js';
+import type { LiveState, PollSnapshot } from './state.js';
+
+const DAY_S = 24 * 3600;
+
+/** Renews a lease only for its holder (atomic in Redis). */
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/** Live state shared by every gateway instance through Redis. */
+export class RedisLiveState implements LiveState {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'tg:',
+  ) {}
+
+  async announce(key: string): Promise<boolean> {
+    return (await this.redis.set(`${this.prefix}seen:${key}`, '1', 'EX', DAY_S, 'NX')) === 'OK';
+  }
+
+  async loadSnapshot(provider: string): Promise<PollSnapshot | undefined> {
+    const text = await this.redis.get(`${this.prefix}snapshot:${provider}`);
+    return text ? (JSON.parse(text) as PollSnapshot) : undefined;
+  }
+
+  async saveSnapshot(provider: string, snapshot: PollSnapshot): Promise<void> {
+    await this.redis.set(`${this.prefix}snapshot:${provider}`, JSON.stringify(snapshot), 'EX', DAY_S);
+  }
+
+  async lease(provider: string, holder: string, ttlMs: number): Promise<boolean> {
+    const key = `${this.prefix}lease:${provider}`;
+    if ((await this.redis.set(key, holder, 'PX', ttlMs, 'NX')) === 'OK') return true;
+    return (await this.redis.eval(RENEW, 1, key, holder, String(ttlMs))) === 1;
+  }
+
+  async releaseLease(provider: string, holder: string): Promise<void> {
+    await this.redis.eval(RELEASE, 1, `${this.prefix}lease:${provider}`, holder);
+  }
+
+  async close(): Promise<void> {}
+}
+
+interface StoredEntry {
+  fingerprint: string;
+  outcome?: StoredOutcome;
+}
+
+/**
+ * Idempotency keys in Redis: a claim is `SET NX`, so of two instances receiving the same key
+ * at once only one writes; the other waits for the outcome (polling, a write takes seconds).
+ */
+export class RedisIdempotencyStore implements IdempotencyStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'tg:idem:',
+    private readonly pollMs = 50,
+    private readonly maxWaitMs = 60_000,
+  ) {}
+
+  async claim(key: string, fingerprint: string): Promise<Claim> {
+    const redisKey = this.prefix + key;
+    const deadline = Date.now() + this.maxWaitMs;
+    for (;;) {
+      const fresh: StoredEntry = { fingerprint };
+      if ((await this.redis.set(redisKey, JSON.stringify(fresh), 'PX', IDEMPOTENCY_TTL_MS, 'NX')) === 'OK') {
+        return { state: 'claimed' };
+      }
+      const text = await this.redis.get(redisKey);
+      if (text) {
+        const entry = JSON.parse(text) as StoredEntry;
+        if (entry.fingerprint !== fingerprint) return { state: 'conflict' };
+        if (entry.outcome) return { state: 'done', outcome: entry.outcome };
+      }
+      if (Date.now() > deadline) throw new Error(`idempotency key ${key} is still in progress`);
+      await new Promise((resolve) => setTimeout(resolve, this.pollMs));
+    }
+  }
+
+  async complete(key: string, outcome: StoredOutcome): Promise<void> {
+    const text = await this.redis.get(this.prefix + key);
+    const entry = text ? (JSON.parse(text) as StoredEntry) : undefined;
+    if (!entry) return;
+    await this.redis.set(this.prefix + key, JSON.stringify({ ...entry, outcome }), 'PX', IDEMPOTENCY_TTL_MS);
+  }
+
+  async release(key: string): Promise<void> {
+    await this.redis.del(this.prefix + key);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** The Redis connections of one instance: commands, publishing and subscribing. */
+export interface RedisParts {
+  commands: Redis;
+  eventTarget: EventTarget;
+  close(): Promise<void>;
+}
+
+/** Connects to Redis for events (`@graphql-yoga/redis-event-target`), live state and idempotency. */
+export function connectRedis(url: string): RedisParts {
+  const commands = new Redis(url, { maxRetriesPerRequest: 2 });
+  const publishClient = new Redis(url);
+  const subscribeClient = new Redis(url);
+  return {
+    commands,
+    eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) as unknown as EventTarget,
+    close: async () => {
+      await Promise.all([commands.quit(), publishClient.quit(), subscribeClient.quit()]);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { TicketStatus } from '../providers/model.js';
+
+/** What the poller remembers of one ticket between polls. */
+export interface TicketMark {
+  /** The cheap change signal from the list (empty when the provider's list has none). */
+  signal: string;
+  status: TicketStatus;
+  /** The unified fields compared for `ticketChanged`, as strings. */
+  fields: Record<string, string | null>;
+  /** Message ids known so far; absent until the ticket's details were read once. */
+  messages?: string[];
+  /**
+   * Messages created after this provider-clock instant (ms) are new while `messages` is not
+   * known yet; null when the list gave no time (then the first read only learns the ids).
+   */
+  since: number | null;
+}
+
+/** The poller's memory of one provider, shared by instances so a new lease holder goes on from it. */
+export interface PollSnapshot {
+  startedAt: number;
+  tickets: Record<string, TicketMark>;
+  /** Round-robin position over tickets whose changes only their details show. */
+  cursor: number;
+}
+
+/**
+ * The state live updates share between gateway instances: which events were announced
+ * (so each is published once), the poller's snapshots, and the poll leases.
+ */
+export interface LiveState {
+  /** True the first time `key` is announced within a day: the caller then publishes the event. */
+  announce(key: string): Promise<boolean>;
+  loadSnapshot(provider: string): Promise<PollSnapshot | undefined>;
+  saveSnapshot(provider: string, snapshot: PollSnapshot): Promise<void>;
+  /** Takes or renews the poll lease of `provider`; true while `holder` has it. */
+  lease(provider: string, holder: string, ttlMs: number): Promise<boolean>;
+  releaseLease(provider: string, holder: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/** Live state for a single instance. */
+export class MemoryLiveState implements LiveState {
+  private announced = new Map<string, number>();
+  private snapshots = new Map<string, PollSnapshot>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async announce(key: string): Promise<boolean> {
+    const now = this.now();
+    if ((this.announced.get(key) ?? 0) > now) return false;
+    this.announced.set(key, now + DAY_MS);
+    if (this.announced.size > 100_000) this.prune(now);
+    return true;
+  }
+
+  async loadSnapshot(provider: string): Promise<PollSnapshot | undefined> {
+    const snapshot = this.snapshots.get(provider);
+    return snapshot ? structuredClone(snapshot) : undefined;
+  }
+
+  async saveSnapshot(provider: string, snapshot: PollSnapshot): Promise<void> {
+    this.snapshots.set(provider, structuredClone(snapshot));
+  }
+
+  async lease(): Promise<boolean> {
+    return true;
+  }
+
+  async releaseLease(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  private prune(now: number): void {
+    for (const [key, expires] of this.announced) if (expires <= now) this.announced.delete(key);
+  }
+}

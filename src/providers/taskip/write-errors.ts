@@ -1,0 +1,86 @@
+import { UpstreamError } from '../../errors.js';
+import type { UpstreamResponse } from '../http.js';
+import { WriteRejection, type FieldError } from '../writes.js';
+import { rawErrorSchema } from './raw.js';
+
+/**
+ * How TaskIP's refusals of a write become `WriteRejection`s: 422 (and a 400 with field
+ * errors) → VALIDATION, 404 → NOT_FOUND, 409 ("cannot be modified in current status") →
+ * TICKET_CLOSED. Messages are TaskIP's own, verbatim.
+ */
+
+/** TaskIP's request fields by the unified input field they come from; unknown ones keep their name. */
+const UNIFIED_FIELDS: Readonly<Record<string, string>> = {
+  subject: 'subject',
+  description: 'body',
+  note: 'body',
+  priority: 'priority',
+  status: 'status',
+  assigned_to: 'assigneeId',
+  'parameters.assigned_to': 'assigneeId',
+  attachment: 'attachments',
+};
+
+/** Laravel's key of one element of `ticket_ids`: the bulk route's way of saying "no such ticket". */
+const TICKET_ID_KEY = /^ticket_ids\.\d+$/;
+
+/** The unified name of a TaskIP request field. */
+export function unifiedField(field: string): string {
+  return UNIFIED_FIELDS[field] ?? field;
+}
+
+/** Laravel's `errors` object as field errors, one per message, fields renamed to unified ones. */
+export function fieldErrorsOf(errors: Record<string, string[]>): FieldError[] {
+  return Object.entries(errors).flatMap(([field, messages]) =>
+    messages.map((message) => ({ field: unifiedField(field), message })),
+  );
+}
+
+/** A refusal decided before any upstream call, in the same shape as TaskIP's own. */
+export function localValidation(provider: string, field: string, message: string): WriteRejection {
+  return new WriteRejection('VALIDATION', 'The given data was invalid', provider, [{ field, message }]);
+}
+
+/** An unknown ticket, found out before any write was sent. */
+export function notFoundRejection(provider: string, ticketId: string): WriteRejection {
+  return new WriteRejection('NOT_FOUND', `SupportTicket ${ticketId} not found`, provider);
+}
+
+/**
+ * The error for a non-2xx answer to a write (401/403/429/5xx never get here: the
+ * `UpstreamClient` throws them). Anything TaskIP does not document for a refused write is
+ * `UPSTREAM_BAD_RESPONSE`: it means this client or the upstream changed.
+ */
+export function writeRefusal(res: UpstreamResponse, provider: string, what: string): Error {
+  const parsed = rawErrorSchema.safeParse(res.body);
+  const body = parsed.success ? parsed.data : {};
+  const message = body.message ?? body.error;
+  if (res.status === 404)
+    return new WriteRejection('NOT_FOUND', message ?? 'SupportTicket not found', provider);
+  if (res.status === 409) {
+    return new WriteRejection(
+      'TICKET_CLOSED',
+      message ?? 'Ticket cannot be modified in current status',
+      provider,
+    );
+  }
+  const errors = body.errors;
+  if (res.status === 422 || (res.status === 400 && errors)) {
+    // The bulk route validates ids like any field: an unknown id is a missing ticket, not bad input.
+    if (errors && Object.keys(errors).some((field) => TICKET_ID_KEY.test(field))) {
+      return new WriteRejection('NOT_FOUND', 'SupportTicket not found', provider);
+    }
+    return new WriteRejection(
+      'VALIDATION',
+      message ?? 'The given data was invalid',
+      provider,
+      fieldErrorsOf(errors ?? {}),
+    );
+  }
+  return new UpstreamError(
+    'UPSTREAM_BAD_RESPONSE',
+    provider,
+    `${what}: unexpected status ${res.status} ${message ?? ''}`.trim(),
+    res.status,
+  );
+}

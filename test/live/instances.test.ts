@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import type { RunningSimulator } from '../../src/simulator/server.js';
+import { postGraphQL, startTestSimulators } from '../support/gateway.js';
+import { collect, desk, eventually, wsClient } from '../support/live.js';
+import { configFor, startGatewayProcess, startRedis, type GatewayProcess } from '../support/processes.js';
+
+/** Two gateway processes sharing a real redis-server, over the same simulators. */
+let simulators: RunningSimulator[];
+let redis: { url: string; client: Redis; stop: () => Promise<void> };
+let a: GatewayProcess;
+let b: GatewayProcess;
+const POLL_MS = 200;
+
+beforeAll(async () => {
+  simulators = await startTestSimulators();
+  redis = await startRedis();
+  const config = configFor(simulators);
+  const env = {
+    ...config.env,
+    GATEWAY_CONFIG: config.path,
+    REDIS_URL: redis.url,
+    POLL_INTERVAL_MS: String(POLL_MS),
+  };
+  [a, b] = await Promise.all([startGatewayProcess(env), startGatewayProcess(env)]);
+}, 60_000);
+afterAll(async () => {
+  a?.stop();
+  b?.stop();
+  await redis?.stop();
+  await Promise.all(simulators.map((s) => s.close()));
+});
+
+interface Added {
+  messageAdded: { message: { id: string; body: string } };
+}
+const ADDED = `subscription($providers: [String!]) { messageAdded(providers: $providers) { message { id body } } }`;
+const settle = (ms = POLL_MS * 8) => new Promise((r) => setTimeout(r, ms));
+
+async function openTicket(url: string, provider: string): Promise<{ id: string; remoteId: string }> {
+  const res = await postGraphQL<{ tickets: { edges: Array<{ node: { id: string; remoteId: string } }> } }>(
+    url,
+    'query($f: TicketFilter) { tickets(first: 1, filter: $f) { edges { node { id remoteId } } } }',
+    { f: { providers: [provider], status: ['OPEN', 'IN_PROGRESS'] } },
+  );
+  return res.data!.tickets.edges[0]!.node;
+}
+
+async function leaseHolderPid(provider: string): Promise<number | undefined> {
+  const holder = await redis.client.get(`tg:lease:${provider}`);
+  return holder ? Number(holder.split(':')[0]) : undefined;
+}
+
+describe('several gateway instances over Redis', () => {
+  it('delivers a message written through B to subscribers on A and B, once each', async () => {
+    const clientA = wsClient(a.wsUrl);
+    const clientB = wsClient(b.wsUrl);
+    const onA = collect<Added>(clientA, ADDED, { providers: ['daakey'] });
+    const onB = collect<Added>(clientB, ADDED, { providers: ['daakey'] });
+    await eventually(async () => (await leaseHolderPid('daakey')) !== undefined, 5_000, 'a poll lease');
+    await settle();
+    const ticket = await openTicket(b.url, 'daakey');
+    const res = await postGraphQL(
+      b.url,
+      'mutation($i: AddMessageInput!) { addMessage(input: $i) { __typename } }',
+      {
+        i: { ticketId: ticket.id, body: 'Written through B' },
+      },
+    );
+    expect(res.data).toEqual({ addMessage: { __typename: 'AddMessageSuccess' } });
+    await onA.waitFor(1, 5_000);
+    await onB.waitFor(1, 5_000);
+    await settle();
+    expect(onA.events.map((e) => e.messageAdded.message.body)).toEqual(['Written through B']);
+    expect(onB.events.map((e) => e.messageAdded.message.body)).toEqual(['Written through B']);
+    await clientA.dispose();
+    await clientB.dispose();
+  });
+
+  it('lets one instance poll a provider, and delivers an agent reply once to each subscriber', async () => {
+    const clientA = wsClient(a.wsUrl);
+    const clientB = wsClient(b.wsUrl);
+    const onA = collect<Added>(clientA, ADDED, { providers: ['ippanel'] });
+    const onB = collect<Added>(clientB, ADDED, { providers: ['ippanel'] });
+    await eventually(async () => (await leaseHolderPid('ippanel')) !== undefined, 5_000, 'a poll lease');
+    expect([a.child.pid, b.child.pid]).toContain(await leaseHolderPid('ippanel'));
+    await settle();
+    // Over a window of polls, the list is read about once per interval, not twice.
+    const sim = simulators.find((s) => s.key === 'ippanel')!;
+    const before = sim.controls.requests('GET /v1/api/ticket');
+    await settle(POLL_MS * 15);
+    const polls = sim.controls.requests('GET /v1/api/ticket') - before;
+    expect(polls).toBeGreaterThan(3);
+    expect(polls).toBeLessThanOrEqual(18);
+    const ticket = await openTicket(a.url, 'ippanel');
+    await desk(sim.origin, 'reply', { ticketId: ticket.remoteId, body: 'Agent at the IPPanel desk' });
+    await onA.waitFor(1, 5_000);
+    await onB.waitFor(1, 5_000);
+    await settle();
+    expect(onA.events).toHaveLength(1);
+    expect(onB.events).toHaveLength(1);
+    await clientA.dispose();
+    await clientB.dispose();
+  });
+
+  it('frees Redis listeners and leases when the subscribers leave', async () => {
+    await eventually(
+      async () => {
+        const counts = (await redis.client.pubsub('NUMSUB', 'messageAdded', 'ticketChanged')) as Array<
+          string | number
+        >;
+        return Number(counts[1]) === 0 && Number(counts[3]) === 0;
+      },
+      5_000,
+      'Redis subscriptions to end',
+    );
+    await eventually(
+      async () => (await redis.client.keys('tg:lease:*')).length === 0,
+      5_000,
+      'leases to be released',
+    );
+  });
+
+  it('hands polling over to another instance when the holder dies', async () => {
+    const clientA = wsClient(a.wsUrl);
+    const clientB = wsClient(b.wsUrl);
+    const onA = collect<Added>(clientA, ADDED, { providers: ['taskip'] });
+    const onB = collect<Added>(clientB, ADDED, { providers: ['taskip'] });
+    await eventually(async () => (await leaseHolderPid('taskip')) !== undefined, 5_000, 'a poll lease');
+    const holder = await leaseHolderPid('taskip');
+    const [dead, survivor, survivorEvents] = holder === a.child.pid ? [a, b, onB] : [b, a, onA];
+    await settle();
+    dead.stop();
+    await eventually(
+      async () => (await leaseHolderPid('taskip')) === survivor.child.pid,
+      8_000,
+      'the survivor to take the lease',
+    );
+    const sim = simulators.find((s) => s.key === 'taskip')!;
+    const ticket = await openTicket(survivor.url, 'taskip');
+    await desk(sim.origin, 'reply', { ticketId: ticket.remoteId, body: 'After the failover' });
+    const [event] = await survivorEvents.waitFor(1, 15_000);
+    expect(event!.messageAdded.message.body).toBe('After the failover');
+    await Promise.resolve(clientA.dispose()).catch(() => undefined);
+    await Promise.resolve(clientB.dispose()).catch(() => undefined);
+  });
+});
