@@ -1,0 +1,77 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSimulator } from '../../src/simulator/server.js';
+import { startTestGateway, startTestSimulators, type TestGateway } from '../support/gateway.js';
+import { desk } from '../support/live.js';
+
+/** Debian's chromium, started the way this machine allows (no background network, no sandbox as root). */
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let simulators: RunningSimulator[];
+let gw: TestGateway;
+let browser: Browser;
+
+beforeAll(async () => {
+  simulators = await startTestSimulators();
+  gw = await startTestGateway(simulators, (c) => c, { pollIntervalMs: 200 });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await gw?.close();
+  await Promise.all(simulators.map((s) => s.close()));
+});
+
+async function responseText(page: Page): Promise<string> {
+  return (await page.locator('.graphiql-response').innerText()).replace(/\s+/g, ' ');
+}
+
+describe('the GraphiQL page the gateway serves', () => {
+  it('loads without any CDN and runs the example query', async () => {
+    const page = await browser.newPage();
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    const expected = await gw.query<{ tickets: { totalCount: number } }>(
+      '{ tickets(first: 1) { totalCount } }',
+    );
+    await page.goto(gw.gateway.url);
+    const answer = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && (r.request().postData() ?? '').includes('query Inbox'),
+    );
+    await page.locator('.graphiql-execute-button').click({ timeout: 15_000 });
+    // What the browser received, whole (the response pane is an editor that renders only visible lines).
+    const body = (await (await answer).json()) as {
+      data: { tickets: { totalCount: number; edges: unknown[] } };
+    };
+    expect(body.data.tickets.totalCount).toBe(expected.data!.tickets.totalCount);
+    expect(body.data.tickets.edges).toHaveLength(10);
+    await expect.poll(() => responseText(page), { timeout: 10_000 }).toContain('"providers"');
+    for (const key of ['daakey', 'ippanel', 'taskip'])
+      expect(await responseText(page)).toContain(`"key": "${key}"`);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a subscription live: an agent reply appears in the response pane', async () => {
+    const page = await browser.newPage();
+    const query = 'subscription { messageAdded(providers: ["daakey"]) { message { body authorType } } }';
+    await page.goto(`${gw.gateway.url}?query=${encodeURIComponent(query)}`);
+    await page.locator('.graphiql-execute-button').click({ timeout: 15_000 });
+    await expect.poll(() => gw.gateway.live.polling(), { timeout: 10_000 }).toContain('daakey');
+    await new Promise((r) => setTimeout(r, 1_000));
+    const ticketId = gw.sim('daakey').definition.desk!.openTickets()[0]!;
+    await desk(gw.sim('daakey').origin, 'reply', { ticketId, body: 'Seen live in GraphiQL' });
+    await expect.poll(() => responseText(page), { timeout: 10_000 }).toContain('Seen live in GraphiQL');
+    await page.screenshot({ path: 'test/browser/.last-graphiql.png' });
+    await page.close();
+  });
+});
