@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { TicketProvider } from '../providers/provider.js';
 import { CountingEventTarget, createLivePubSub, type LivePubSub } from './events.js';
 import { Interest } from './interest.js';
@@ -16,6 +17,13 @@ export interface LiveOptions {
   detailBudget?: number;
 }
 
+/** An in-memory event target: every subscriber is one listener, so Node's leak warning at 10 does not apply. */
+function unboundedEventTarget(): EventTarget {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target;
+}
+
 /**
  * Live updates of one gateway instance: the event bus, the publisher that keeps each event
  * to one publication, and one poller per provider that runs while someone watches it.
@@ -31,7 +39,7 @@ export class LiveService {
   private readonly pollers = new Map<string, ProviderPoller>();
 
   constructor(private readonly options: LiveOptions) {
-    this.events = new CountingEventTarget(options.eventTarget ?? new EventTarget());
+    this.events = new CountingEventTarget(options.eventTarget ?? unboundedEventTarget());
     this.pubsub = createLivePubSub(this.events);
     this.state = options.state ?? new MemoryLiveState();
     this.publisher = new LivePublisher(this.pubsub, this.state);
