@@ -4,7 +4,7 @@ import { createLoaders } from '../federation/loaders.js';
 import { selectProviders } from '../federation/list.js';
 import { decodeTicket, type TicketJson } from '../live/codec.js';
 import { withCleanup } from '../live/cleanup.js';
-import type { MessageAddedPayload, TicketChangedPayload } from '../live/events.js';
+import type { LiveTopics, MessageAddedPayload, TicketChangedPayload } from '../live/events.js';
 import type { Ticket, TicketStatus } from '../providers/model.js';
 import { builder } from './builder.js';
 import { decodeTypedId } from './ids.js';
@@ -71,25 +71,42 @@ const TicketChangedEvent = builder
 
 builder.subscriptionType({ description: 'Live updates over graphql-ws (same URL) or server-sent events.' });
 
+/** The arguments both subscriptions take. */
+const watchArgs = {
+  ticketId: { description: 'Only this ticket.' },
+  providers: { description: 'Only these provider keys (default: all).' },
+};
+
+/** One topic's events for what the subscriber watches; its interest ends with the subscription. */
+function subscribeTo<K extends keyof LiveTopics>(
+  topic: K,
+  ctx: GatewayContext,
+  args: { ticketId?: string | number | null; providers?: string[] | null },
+): AsyncIterable<LiveTopics[K][0]> {
+  const watch = watchOf(ctx, args);
+  const release = ctx.live.interest.add(watch.providers);
+  // Both topics carry one payload and no id argument; generic K hides that from the type checker.
+  const subscribe = ctx.live.pubsub.subscribe.bind(ctx.live.pubsub) as (
+    name: K,
+  ) => AsyncIterable<LiveTopics[K][0]>;
+  const source = subscribe(topic);
+  return withCleanup(
+    pipe(
+      source,
+      filter((e: LiveTopics[K][0]) => matches(watch, e)),
+    ),
+    release,
+  );
+}
+
 builder.subscriptionField('messageAdded', (t) =>
   t.field({
     type: MessageAddedEvent,
     args: {
-      ticketId: t.arg.id({ required: false, description: 'Only this ticket.' }),
-      providers: t.arg.stringList({
-        required: false,
-        description: 'Only these provider keys (default: all).',
-      }),
+      ticketId: t.arg.id({ required: false, ...watchArgs.ticketId }),
+      providers: t.arg.stringList({ required: false, ...watchArgs.providers }),
     },
-    subscribe: (_root, args, ctx) => {
-      const watch = watchOf(ctx, args);
-      const release = ctx.live.interest.add(watch.providers);
-      const events = pipe(
-        ctx.live.pubsub.subscribe('messageAdded'),
-        filter((e: MessageAddedPayload) => matches(watch, e)),
-      );
-      return withCleanup(events, release);
-    },
+    subscribe: (_root, args, ctx) => subscribeTo('messageAdded', ctx, args),
     resolve: (event: MessageAddedPayload, _args, ctx) => {
       const ticket = freshTicket(ctx, event.ticket);
       const message = ticket.messages?.find((m) => m.remoteId === event.messageRemoteId);
@@ -111,21 +128,10 @@ builder.subscriptionField('ticketChanged', (t) =>
   t.field({
     type: TicketChangedEvent,
     args: {
-      ticketId: t.arg.id({ required: false, description: 'Only this ticket.' }),
-      providers: t.arg.stringList({
-        required: false,
-        description: 'Only these provider keys (default: all).',
-      }),
+      ticketId: t.arg.id({ required: false, ...watchArgs.ticketId }),
+      providers: t.arg.stringList({ required: false, ...watchArgs.providers }),
     },
-    subscribe: (_root, args, ctx) => {
-      const watch = watchOf(ctx, args);
-      const release = ctx.live.interest.add(watch.providers);
-      const events = pipe(
-        ctx.live.pubsub.subscribe('ticketChanged'),
-        filter((e: TicketChangedPayload) => matches(watch, e)),
-      );
-      return withCleanup(events, release);
-    },
+    subscribe: (_root, args, ctx) => subscribeTo('ticketChanged', ctx, args),
     resolve: (event: TicketChangedPayload, _args, ctx) => ({
       ticket: freshTicket(ctx, event.ticket),
       previousStatus: event.previousStatus,
