@@ -36,6 +36,7 @@ const instanceSchema = z
     timeoutMs: z.number().int().min(100).max(120_000).default(DEFAULT_TIMEOUT_MS),
     pageSize: z.number().int().min(1).optional(),
     maxResponseBytes: z.number().int().min(1024).default(DEFAULT_MAX_RESPONSE_BYTES),
+    pollBudgetPerMinute: z.number().int().min(1).optional(),
   })
   .strict();
 const fileSchema = z.object({ providers: z.array(instanceSchema).min(1) }).strict();
@@ -136,6 +137,7 @@ function resolveInstance(
     timeoutMs: raw.timeoutMs,
     pageSize: raw.pageSize ?? kind.defaultPageSize,
     maxResponseBytes: raw.maxResponseBytes,
+    pollBudgetPerMinute: raw.pollBudgetPerMinute,
   };
 }
 

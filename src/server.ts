@@ -80,6 +80,8 @@ export function createGatewayYoga(deps: GatewayDeps): YogaServerInstance<object,
     // GraphiQL served from our own bundle (no CDN), so the playground works offline.
     renderGraphiQL,
     landingPage: false,
+    // Masked errors never carry the original error, whatever NODE_ENV says.
+    maskedErrors: { isDev: false },
     plugins: [usePartialErrors()],
   });
 }

@@ -63,11 +63,14 @@ export async function listTickets(
   validateRange(args.filter);
   const selected = selectProviders(providers, args.filter.providers);
   const fingerprint = filterFingerprint(args.filter);
+  // Pages do not depend on which providers were selected: two lists in one operation share them.
+  const pageFilter: TicketFilter = { ...args.filter, providers: null };
+  const pageKey = filterFingerprint(pageFilter);
   const start = args.after ? decodeCursor(args.after, fingerprint) : new Map<string, Position>();
   const streams = selected.map(
     (p) =>
       new ProviderStream(p.key, args.filter, start.get(p.key) ?? { page: 1 }, (page) =>
-        loaders.page.load({ providerKey: p.key, filter: args.filter, fingerprint, page }),
+        loaders.page.load({ providerKey: p.key, filter: pageFilter, fingerprint: pageKey, page }),
       ),
   );
   const edges: TicketEdgeShape[] = [];
@@ -86,7 +89,7 @@ export async function listTickets(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: () => totalCount(selected, loaders, args.filter, fingerprint),
+    totalCount: () => totalCount(selected, loaders, pageFilter, pageKey),
     failures: streams
       .filter((s) => s.failure !== undefined)
       .map((s) => ({ provider: s.key, error: s.failure })),

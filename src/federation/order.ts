@@ -2,9 +2,12 @@ import type { Ticket } from '../providers/model.js';
 
 const collator = new Intl.Collator('en', { numeric: true });
 
-/** Compares remote ids numerically where they are numbers ("9" before "10"), as text otherwise. */
+/**
+ * Compares remote ids numerically where they are numbers ("9" before "10"), as text otherwise;
+ * ids the collator finds equal but that differ ("01" and "1") still get a stable order.
+ */
 export function compareRemoteIds(a: string, b: string): number {
-  return collator.compare(a, b);
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /**

@@ -58,6 +58,9 @@ export class ProviderStream {
   private best(): Buffered | undefined {
     const head = this.buffer[0];
     if (!head) return undefined;
+    // After a failed page, a tie group may be missing members from that page: emitting from it
+    // would move the position past them. The next request resumes there instead.
+    if (this.failure !== undefined && !this.groupComplete()) return undefined;
     const top = head.ticket.createdAt.getTime();
     let best = head;
     for (const item of this.buffer) {

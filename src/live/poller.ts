@@ -23,6 +23,7 @@ export interface PollerOptions {
  */
 export class ProviderPoller {
   private timer: NodeJS.Timeout | undefined;
+  private budget: RequestBudget;
   private running: Promise<void> | undefined;
   private stopped = true;
 
@@ -31,7 +32,9 @@ export class ProviderPoller {
     private readonly state: LiveState,
     private readonly publisher: LivePublisher,
     private readonly options: PollerOptions,
-  ) {}
+  ) {
+    this.budget = new RequestBudget(provider.pollBudgetPerMinute);
+  }
 
   start(): void {
     if (!this.stopped) return;
@@ -60,20 +63,27 @@ export class ProviderPoller {
   async poll(): Promise<void> {
     const ttl = Math.max(1_500, 2 * this.options.intervalMs + 1_000);
     if (!(await this.state.lease(this.provider.key, this.options.holder, ttl))) return;
+    if (!this.budget.take(1)) return;
     const now = Date.now();
-    const previous = await this.state.loadSnapshot(this.provider.key);
-    const snapshot: PollSnapshot = previous ?? { startedAt: now, tickets: {}, cursor: 0 };
+    const stored = await this.state.loadSnapshot(this.provider.key);
+    // A snapshot nobody kept up to date (no subscribers for a while) is history: start afresh.
+    const previous =
+      stored && now - stored.polledAt <= ttl + 2 * this.options.intervalMs ? stored : undefined;
+    const snapshot: PollSnapshot = previous ?? { startedAt: now, polledAt: now, tickets: {}, cursor: 0 };
     const listed = await this.readList();
     const toRead = new Set<string>();
     for (const ticket of listed) await this.compare(snapshot, ticket, toRead);
     this.pickSilent(snapshot, listed, toRead, previous === undefined);
     if (toRead.size) await this.readDetails(snapshot, [...toRead]);
+    snapshot.polledAt = Date.now();
     await this.state.saveSnapshot(this.provider.key, snapshot);
   }
 
   private async readList(): Promise<Ticket[]> {
     const tickets: Ticket[] = [];
     for (let page = 1; page <= this.options.maxPages; page += 1) {
+      // The first page was paid for by the poll itself.
+      if (page > 1 && !this.budget.take(1)) break;
       const result = await this.provider.listTickets({ filter: {}, page });
       tickets.push(...result.tickets);
       if (!result.hasMore || result.tickets.length === 0) break;
@@ -92,12 +102,21 @@ export class ProviderPoller {
         signal,
         status: ticket.status,
         fields,
+        version: 0,
         since: signalTime(ticket) ?? null,
       };
       return;
     }
     const changed = changedFields(mark.fields, fields);
-    if (changed.length) await this.publisher.ticketChanged(ticket, mark.status, changed, fields);
+    if (changed.length) {
+      mark.version += 1;
+      await this.publisher.ticketChanged(
+        ticket,
+        mark.status,
+        changed,
+        `${snapshot.startedAt}.${mark.version}`,
+      );
+    }
     if (signal !== '' && signal !== mark.signal) toRead.add(ticket.remoteId);
     Object.assign(mark, { signal, status: ticket.status, fields });
   }
@@ -109,7 +128,11 @@ export class ProviderPoller {
   private pickSilent(snapshot: PollSnapshot, listed: Ticket[], toRead: Set<string>, first: boolean): void {
     const silent = listed.filter((t) => signalOf(t) === '' && t.status !== 'CLOSED').map((t) => t.remoteId);
     if (silent.length === 0) return;
-    const count = first ? silent.length : Math.min(this.options.detailBudget, silent.length);
+    // The first poll learns every open ticket's messages once, whatever the budget; later polls
+    // read a few at a time, within the provider's rate budget.
+    const count = first
+      ? silent.length
+      : this.budget.takeUpTo(Math.min(this.options.detailBudget, silent.length));
     for (let i = 0; i < count; i += 1) toRead.add(silent[(snapshot.cursor + i) % silent.length]!);
     snapshot.cursor = (snapshot.cursor + count) % silent.length;
   }
@@ -127,5 +150,41 @@ export class ProviderPoller {
     const messages = ticket.messages ?? [];
     for (const message of newMessages(mark, messages)) await this.publisher.messageAdded(ticket, message);
     mark.messages = messages.map((m) => m.remoteId);
+  }
+}
+
+/** A token bucket over upstream requests a minute; unlimited without a rate. */
+class RequestBudget {
+  private tokens: number;
+  private at = Date.now();
+
+  constructor(private readonly perMinute: number | undefined) {
+    this.tokens = perMinute ?? 0;
+  }
+
+  take(count: number): boolean {
+    if (this.perMinute === undefined) return true;
+    this.refill();
+    if (this.tokens < count) return false;
+    this.tokens -= count;
+    return true;
+  }
+
+  takeUpTo(count: number): number {
+    if (this.perMinute === undefined) return count;
+    this.refill();
+    const granted = Math.max(0, Math.min(count, Math.floor(this.tokens)));
+    this.tokens -= granted;
+    return granted;
+  }
+
+  private refill(): void {
+    const now = Date.now();
+    // At most a quarter minute's worth saved up, so a quiet spell does not end in a burst.
+    this.tokens = Math.min(
+      this.perMinute! / 4 + 1,
+      this.tokens + ((now - this.at) * this.perMinute!) / 60_000,
+    );
+    this.at = now;
   }
 }

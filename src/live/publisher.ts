@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Message, Ticket, TicketStatus } from '../providers/model.js';
 import { encodeTicket } from './codec.js';
 import type { LivePubSub } from './events.js';
@@ -26,14 +25,17 @@ export class LivePublisher {
     return true;
   }
 
+  /**
+   * `version` names this change of the ticket uniquely (the poller's snapshot and its change
+   * count), so a status changed back and forth again is a new event, not a repeat.
+   */
   async ticketChanged(
     ticket: Ticket,
     previousStatus: TicketStatus | null,
     changedFields: string[],
-    state: Record<string, string | null>,
+    version: string,
   ): Promise<boolean> {
-    const digest = createHash('sha256').update(JSON.stringify(state)).digest('base64url').slice(0, 16);
-    if (!(await this.state.announce(`chg:${ticket.providerKey}:${ticket.remoteId}:${digest}`))) return false;
+    if (!(await this.state.announce(`chg:${ticket.providerKey}:${ticket.remoteId}:${version}`))) return false;
     this.pubsub.publish('ticketChanged', {
       providerKey: ticket.providerKey,
       ticketRemoteId: ticket.remoteId,

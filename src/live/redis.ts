@@ -45,26 +45,30 @@ export class RedisLiveState implements LiveState {
 
 interface StoredEntry {
   fingerprint: string;
+  provider: string;
+  /** When the claiming instance started the write (ms). */
+  startedAt: number;
   outcome?: StoredOutcome;
 }
 
 /**
  * Idempotency keys in Redis: a claim is `SET NX`, so of two instances receiving the same key
  * at once only one writes; the other waits for the outcome (polling, a write takes seconds).
+ * A claim still open after `staleMs` belonged to an instance that died mid-write: its outcome
+ * is unknown, and that is what a retry is told (never a second write).
  */
 export class RedisIdempotencyStore implements IdempotencyStore {
   constructor(
     private readonly redis: Redis,
     private readonly prefix = 'tg:idem:',
     private readonly pollMs = 50,
-    private readonly maxWaitMs = 60_000,
+    private readonly staleMs = 60_000,
   ) {}
 
-  async claim(key: string, fingerprint: string): Promise<Claim> {
+  async claim(key: string, fingerprint: string, provider: string): Promise<Claim> {
     const redisKey = this.prefix + key;
-    const deadline = Date.now() + this.maxWaitMs;
     for (;;) {
-      const fresh: StoredEntry = { fingerprint };
+      const fresh: StoredEntry = { fingerprint, provider, startedAt: Date.now() };
       if ((await this.redis.set(redisKey, JSON.stringify(fresh), 'PX', IDEMPOTENCY_TTL_MS, 'NX')) === 'OK') {
         return { state: 'claimed' };
       }
@@ -73,8 +77,10 @@ export class RedisIdempotencyStore implements IdempotencyStore {
         const entry = JSON.parse(text) as StoredEntry;
         if (entry.fingerprint !== fingerprint) return { state: 'conflict' };
         if (entry.outcome) return { state: 'done', outcome: entry.outcome };
+        if (Date.now() - entry.startedAt > this.staleMs) {
+          return { state: 'done', outcome: { type: 'outcome-unknown', provider: entry.provider } };
+        }
       }
-      if (Date.now() > deadline) throw new Error(`idempotency key ${key} is still in progress`);
       await new Promise((resolve) => setTimeout(resolve, this.pollMs));
     }
   }

@@ -7,6 +7,8 @@ export interface TicketMark {
   status: TicketStatus;
   /** The unified fields compared for `ticketChanged`, as strings. */
   fields: Record<string, string | null>;
+  /** Changes published so far: makes each change's announcement key unique. */
+  version: number;
   /** Message ids known so far; absent until the ticket's details were read once. */
   messages?: string[];
   /**
@@ -19,6 +21,8 @@ export interface TicketMark {
 /** The poller's memory of one provider, shared by instances so a new lease holder goes on from it. */
 export interface PollSnapshot {
   startedAt: number;
+  /** When it was last brought up to date (ms); an old snapshot is history, not a baseline to diff. */
+  polledAt: number;
   tickets: Record<string, TicketMark>;
   /** Round-robin position over tickets whose changes only their details show. */
   cursor: number;

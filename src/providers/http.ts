@@ -10,7 +10,6 @@ export interface UpstreamRequest {
   query?: Record<string, string | number | undefined>;
   /** A JSON body. */
   json?: unknown;
-  /** A multipart body. */
   /** A multipart body (Node's or undici's FormData). */
   form?: FormData | UndiciFormData;
   /**

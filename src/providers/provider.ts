@@ -59,6 +59,11 @@ export interface TicketProvider extends TicketWrites {
   readonly capabilities: readonly ProviderCapability[];
   /** Upstream page size this instance uses; fixed for its lifetime so cursors stay valid. */
   readonly pageSize: number;
+  /**
+   * Upstream requests a minute the change poller may spend on this instance, where the
+   * provider rate-limits (TaskIP); unlimited when absent.
+   */
+  readonly pollBudgetPerMinute?: number;
   /** One page of the provider's ticket list. */
   listTickets(query: ListPageQuery): Promise<TicketPage>;
   /**
@@ -84,6 +89,8 @@ export interface ProviderInstanceConfig {
   pageSize?: number;
   /** Largest upstream response body accepted, in bytes. */
   maxResponseBytes: number;
+  /** Overrides the kind's poll budget (requests a minute), e.g. for a raised rate limit. */
+  pollBudgetPerMinute?: number;
 }
 
 /** Options of a kind's simulator. */

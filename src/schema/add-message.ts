@@ -1,3 +1,5 @@
+import type { GatewayContext } from '../context.js';
+import type { Message, Ticket } from '../providers/model.js';
 import { performWrite } from '../writes/perform.js';
 import { checkAttachments, platformFiles, requireText } from '../writes/validate.js';
 import { builder } from './builder.js';
@@ -41,6 +43,16 @@ const AddMessageSuccessRef = builder.objectRef<AddMessageSuccess>('AddMessageSuc
 
 const AddMessageResult = resultUnion('AddMessage', AddMessageSuccessRef);
 
+/** Tells subscribers at once; the poller, which would see the message later, skips it as announced. */
+async function announce(ctx: GatewayContext, ticket: Ticket, message: Message): Promise<void> {
+  try {
+    await ctx.live.publisher.messageAdded(ticket, message);
+  } catch (error) {
+    // The write happened: a failed announcement must not turn it into an error.
+    console.warn(`live: announcing a message failed: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
 builder.mutationField('addMessage', (t) =>
   t.field({
     type: AddMessageResult,
@@ -77,6 +89,7 @@ builder.mutationField('addMessage', (t) =>
             internal,
           });
           remember(ctx, ticket);
+          await announce(ctx, ticket, message);
           return {
             type: 'message',
             providerKey: provider.key,

@@ -49,8 +49,13 @@ export function ticketTarget(
 
 /** Records a ticket's new state in the request's loaders, so nothing stale is served after a write. */
 export function remember(ctx: GatewayContext, ticket: Ticket): Ticket {
-  const key = { providerKey: ticket.providerKey, remoteId: ticket.remoteId };
-  ctx.loaders.ticket.clear(key).prime(key, ticket);
-  ctx.loaders.page.clearAll();
+  forget(ctx, ticket.providerKey, ticket.remoteId);
+  ctx.loaders.ticket.prime({ providerKey: ticket.providerKey, remoteId: ticket.remoteId }, ticket);
   return ticket;
+}
+
+/** Drops a ticket, and every list page, from the request's loaders after a write changed them. */
+export function forget(ctx: GatewayContext, providerKey: string, remoteId: string): void {
+  ctx.loaders.ticket.clear({ providerKey, remoteId });
+  ctx.loaders.page.clearAll();
 }

@@ -3,7 +3,7 @@ import type { GatewayContext } from '../context.js';
 import { createLoaders } from '../federation/loaders.js';
 import { selectProviders } from '../federation/list.js';
 import { decodeTicket, type TicketJson } from '../live/codec.js';
-import { withCleanup } from '../live/cleanup.js';
+import { liveStream } from '../live/cleanup.js';
 import type { LiveTopics, MessageAddedPayload, TicketChangedPayload } from '../live/events.js';
 import type { Ticket, TicketStatus } from '../providers/model.js';
 import { builder } from './builder.js';
@@ -84,19 +84,17 @@ function subscribeTo<K extends keyof LiveTopics>(
   args: { ticketId?: string | number | null; providers?: string[] | null },
 ): AsyncIterable<LiveTopics[K][0]> {
   const watch = watchOf(ctx, args);
-  const release = ctx.live.interest.add(watch.providers);
   // Both topics carry one payload and no id argument; generic K hides that from the type checker.
   const subscribe = ctx.live.pubsub.subscribe.bind(ctx.live.pubsub) as (
     name: K,
   ) => AsyncIterable<LiveTopics[K][0]>;
-  const source = subscribe(topic);
-  return withCleanup(
-    pipe(
-      source,
+  return liveStream(() => ({
+    events: pipe(
+      subscribe(topic),
       filter((e: LiveTopics[K][0]) => matches(watch, e)),
     ),
-    release,
-  );
+    close: ctx.live.interest.add(watch.providers),
+  }));
 }
 
 builder.subscriptionField('messageAdded', (t) =>

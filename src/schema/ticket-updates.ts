@@ -3,7 +3,7 @@ import type { ProviderCapability, TicketProvider } from '../providers/provider.j
 import type { Ticket } from '../providers/model.js';
 import { performWrite } from '../writes/perform.js';
 import { builder } from './builder.js';
-import { remember, resultUnion, ticketResult, ticketTarget } from './mutation-kit.js';
+import { forget, remember, resultUnion, ticketResult, ticketTarget } from './mutation-kit.js';
 import { TicketPriorityEnum, TicketStatusEnum } from './ticket.js';
 import { fullTicket } from './ticket-load.js';
 
@@ -138,8 +138,7 @@ builder.mutationField('deleteTicket', (t) =>
         input,
         write: async () => {
           await provider.deleteTicket!(remoteId);
-          ctx.loaders.ticket.clear({ providerKey: provider.key, remoteId });
-          ctx.loaders.page.clearAll();
+          forget(ctx, provider.key, remoteId);
           return { type: 'deleted', providerKey: provider.key, remoteId };
         },
         present: async () => ({

@@ -29,7 +29,8 @@ export type Claim =
  * second upstream write — also when both arrive at once (the second waits for the first).
  */
 export interface IdempotencyStore {
-  claim(key: string, fingerprint: string): Promise<Claim>;
+  /** Claims `key` for a write to `provider`, or answers how an earlier use of it ended. */
+  claim(key: string, fingerprint: string, provider: string): Promise<Claim>;
   /** Records the outcome of a claimed key and wakes the requests waiting on it. */
   complete(key: string, outcome: StoredOutcome): Promise<void>;
   /** Forgets a claimed key whose write surely did not happen, so a retry may try again. */
@@ -57,7 +58,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async claim(key: string, fingerprint: string): Promise<Claim> {
+  async claim(key: string, fingerprint: string, _provider: string): Promise<Claim> {
     for (;;) {
       const entry = this.live(key);
       if (!entry) {

@@ -34,8 +34,3 @@ export function unsupported(provider: string, operation: string): WriteErrorShap
     operation,
   };
 }
-
-/** Whether a mutation's answer is one of the typed errors. */
-export function isWriteError(value: { __typename: string }): value is WriteErrorShape {
-  return value.__typename.endsWith('Error');
-}

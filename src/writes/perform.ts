@@ -41,7 +41,7 @@ export async function performWrite<S>(spec: WriteSpec<S>): Promise<S | WriteErro
   if (errors.length) return invalid(errors);
   const key = spec.idempotencyKey ? `${spec.mutation}:${spec.idempotencyKey}` : undefined;
   if (key) {
-    const claim = await spec.ctx.idempotency.claim(key, fingerprint(spec.input));
+    const claim = await spec.ctx.idempotency.claim(key, fingerprint(spec.input), provider.key);
     if (claim.state === 'conflict') {
       return invalid([{ field: 'idempotencyKey', message: 'This key was used with a different input.' }]);
     }
@@ -51,8 +51,9 @@ export async function performWrite<S>(spec: WriteSpec<S>): Promise<S | WriteErro
   try {
     outcome = await spec.write();
   } catch (error) {
-    const known = classify(error);
+    const known = classify(error, provider.key);
     if (!known) {
+      // The upstream surely did not take the write (refused connection, auth, rate limit): a retry may try again.
       if (key) await spec.ctx.idempotency.release(key);
       throw publicError(error);
     }
@@ -62,22 +63,34 @@ export async function performWrite<S>(spec: WriteSpec<S>): Promise<S | WriteErro
   return answer(spec, outcome);
 }
 
-/** The outcome of an error worth remembering; `undefined` for failures where nothing was written. */
-function classify(error: unknown): StoredOutcome | undefined {
+/**
+ * The outcome of a failed write worth remembering; `undefined` only where the upstream surely
+ * did not take the write. Anything unexpected (an answer we could not read, a bug after the
+ * call) may have followed a write that happened, so it counts as an unknown outcome.
+ */
+function classify(error: unknown, provider: string): StoredOutcome | undefined {
   if (error instanceof WriteRejection) {
-    return {
-      type: 'rejection',
-      kind: error.kind,
-      message: error.message,
-      provider: error.provider,
-      fieldErrors: error.fieldErrors,
-    };
+    const { kind, message, fieldErrors } = error;
+    return { type: 'rejection', kind, message, provider: error.provider, fieldErrors };
   }
-  if (error instanceof UpstreamError && error.code === 'UPSTREAM_OUTCOME_UNKNOWN') {
-    return { type: 'outcome-unknown', provider: error.provider };
+  if (error instanceof UpstreamError) {
+    return NOT_TAKEN.has(error.code) ? undefined : { type: 'outcome-unknown', provider: error.provider };
   }
-  return undefined;
+  console.error(`write to ${provider} failed unexpectedly`, error);
+  return { type: 'outcome-unknown', provider };
 }
+
+/**
+ * Failures where the upstream did not take the write: the connection never carried it, the
+ * credentials or rate limit stopped it, or the upstream answered it failed (5xx; a write
+ * interrupted in flight is UPSTREAM_OUTCOME_UNKNOWN instead, see `http.ts`).
+ */
+const NOT_TAKEN = new Set<UpstreamError['code']>([
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_AUTH',
+  'UPSTREAM_TIMEOUT',
+  'NOT_FOUND',
+]);
 
 async function answer<S>(spec: WriteSpec<S>, outcome: StoredOutcome): Promise<S | WriteErrorShape> {
   switch (outcome.type) {
@@ -96,9 +109,16 @@ async function answer<S>(spec: WriteSpec<S>, outcome: StoredOutcome): Promise<S 
   }
 }
 
+/** Uploads count by name, size and type (yoga's File class is its own, and carries a parse-time `lastModified`). */
 function fingerprint(input: unknown): string {
-  const json = JSON.stringify(input, (_key, value: unknown) =>
-    value instanceof File ? { file: value.name, size: value.size, type: value.type } : value,
-  );
+  const json = JSON.stringify(input, (_key, value: unknown) => {
+    const file = value as Partial<File> | null;
+    const isUpload =
+      typeof file === 'object' &&
+      file !== null &&
+      typeof file.arrayBuffer === 'function' &&
+      typeof file.name === 'string';
+    return isUpload ? { file: file.name, size: file.size, type: file.type } : value;
+  });
   return createHash('sha256').update(json).digest('base64url');
 }

@@ -21,6 +21,7 @@ const NESTED = `{
       messages { totalCount edges { node { id body authorType ticket { id subject } attachments { url } } } } } }
   }
   b: tickets(first: 25) { edges { node { id messages(first: 1) { edges { node { body } } } } } }
+  c: tickets(first: 25, filter: { providers: ["daakey", "taskip"] }) { edges { node { id } } }
 }`;
 
 interface Nested {

@@ -197,6 +197,26 @@ describe('files', () => {
     expect(writes('ippanel', 'POST /v1/api/ticket/interaction')).toBe(1);
   });
 
+  it('replays an upload with the same idempotency key without a second write', async () => {
+    const ticketId = await ticketWith('ippanel', 'OPEN');
+    const send = () =>
+      postMultipart<AddAnswer>(
+        gw.gateway.url,
+        ADD,
+        { input: { ticketId, body: 'Log attached', attachments: [null], idempotencyKey: 'upload-1' } },
+        {
+          'input.attachments.0': new File([new Uint8Array([1, 2, 3])], 'log.zip', {
+            type: 'application/zip',
+          }),
+        },
+      );
+    const first = await send();
+    const again = await send();
+    expect(first.data!.addMessage.__typename).toBe('AddMessageSuccess');
+    expect(again.data!.addMessage.added!.id).toBe(first.data!.addMessage.added!.id);
+    expect(writes('ippanel', 'POST /v1/api/ticket/interaction')).toBe(1);
+  });
+
   it('refuses an oversized or wrongly typed file before any upstream call', async () => {
     const ticketId = await ticketWith('ippanel', 'OPEN');
     const big = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'dump.zip', { type: 'application/zip' });
@@ -231,6 +251,33 @@ describe('files', () => {
     expect(urls.data!.addMessage.added!.attachments.map((a) => a.url)).toEqual([
       'https://files.example.com/a.png',
     ]);
+  });
+});
+
+describe('consistent reads after writes', () => {
+  it('serves the new state to the next mutation and query of the same operation', async () => {
+    const ticketId = await ticketWith('daakey', 'OPEN');
+    const res = await gw.query<{
+      before: { messages: { totalCount: number } };
+      one: { added: { ticket: { messages: { totalCount: number } } } };
+      two: { added: { ticket: { messages: { totalCount: number } } } };
+    }>(
+      `mutation($id: ID!) {
+        one: addMessage(input: { ticketId: $id, body: "first" }) {
+          ... on AddMessageSuccess { added: message { ticket { messages { totalCount } } } } }
+        two: addMessage(input: { ticketId: $id, body: "second" }) {
+          ... on AddMessageSuccess { added: message { ticket { messages { totalCount } } } } }
+      }`,
+      { id: ticketId },
+    );
+    expect(res.errors).toBeUndefined();
+    const first = res.data!.one.added.ticket.messages.totalCount;
+    expect(res.data!.two.added.ticket.messages.totalCount).toBe(first + 1);
+    const after = await gw.query<{ ticket: { messages: { totalCount: number } } }>(
+      'query($id: ID!) { ticket(id: $id) { messages { totalCount } } }',
+      { id: ticketId },
+    );
+    expect(after.data!.ticket.messages.totalCount).toBe(first + 1);
   });
 });
 

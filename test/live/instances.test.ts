@@ -103,6 +103,29 @@ describe('several gateway instances over Redis', () => {
     await clientB.dispose();
   });
 
+  it('makes one upstream write for concurrent duplicates sent to both instances', async () => {
+    const sim = simulators.find((s) => s.key === 'daakey')!;
+    sim.controls.setLatency({ route: 'POST /api/v1/client/tickets', ms: 300 });
+    const before = sim.controls.requests('POST /api/v1/client/tickets');
+    const mutation = `mutation($input: CreateTicketInput!) { createTicket(input: $input) {
+      __typename ... on CreateTicketSuccess { ticket { id } } } }`;
+    const input = {
+      provider: 'daakey',
+      subject: 'Twice?',
+      body: 'Sent to both',
+      category: 'billing',
+      idempotencyKey: 'both-1',
+    };
+    const answers = await Promise.all(
+      [a, b, a, b].map((g) =>
+        postGraphQL<{ createTicket: { ticket: { id: string } } }>(g.url, mutation, { input }),
+      ),
+    );
+    sim.controls.setLatency({ route: 'POST /api/v1/client/tickets', ms: 0 });
+    expect(new Set(answers.map((r) => r.data!.createTicket.ticket.id)).size).toBe(1);
+    expect(sim.controls.requests('POST /api/v1/client/tickets') - before).toBe(1);
+  });
+
   it('frees Redis listeners and leases when the subscribers leave', async () => {
     await eventually(
       async () => {

@@ -54,19 +54,42 @@ async function openTicket(provider: string): Promise<{ id: string; remoteId: str
 const settle = (polls = 4) => new Promise((r) => setTimeout(r, POLL_MS * polls));
 
 describe('messageAdded over graphql-ws', () => {
-  it('delivers a message written through the gateway at once, exactly once', async () => {
+  it('delivers a message written through the gateway at once (no poll needed), exactly once', async () => {
+    // A poll interval of a minute: anything arriving within a second came from the mutation itself.
+    const slow = await startTestGateway(simulators, (c) => c, { pollIntervalMs: 60_000 });
+    const client = wsClient(slow.gateway.wsUrl);
+    try {
+      const sub = collect<Added>(client, ADDED, { providers: ['taskip'] });
+      await eventually(() => slow.gateway.live.events.listeners() === 1, 2_000, 'the subscription');
+      const ticket = await openTicket('taskip');
+      const res = await slow.query(
+        `mutation($i: AddMessageInput!) { addMessage(input: $i) { __typename } }`,
+        {
+          i: { ticketId: ticket.id, body: 'Written through the gateway' },
+        },
+      );
+      expect(res.data).toEqual({ addMessage: { __typename: 'AddMessageSuccess' } });
+      const [event] = await sub.waitFor(1, 1_000);
+      expect(event!.messageAdded.message.body).toBe('Written through the gateway');
+      expect(event!.messageAdded.ticket.id).toBe(ticket.id);
+      await settle(4);
+      expect(sub.events).toHaveLength(1);
+    } finally {
+      await client.dispose();
+      await slow.close();
+    }
+  });
+
+  it('announces a gateway-written message once even when the poller reads it too', async () => {
     const client = wsClient(gw.gateway.wsUrl);
-    const sub = collect<Added>(client, ADDED, { providers: ['taskip'] });
-    await eventually(() => gw.gateway.live.polling().includes('taskip'), 2_000, 'poller to start');
-    const ticket = await openTicket('taskip');
-    const res = await gw.query(`mutation($i: AddMessageInput!) { addMessage(input: $i) { __typename } }`, {
-      i: { ticketId: ticket.id, body: 'Written through the gateway' },
+    const sub = collect<Added>(client, ADDED, { providers: ['daakey'] });
+    await settle(4);
+    const ticket = await openTicket('daakey');
+    await gw.query(`mutation($i: AddMessageInput!) { addMessage(input: $i) { __typename } }`, {
+      i: { ticketId: ticket.id, body: 'Through the gateway, seen by the poller too' },
     });
-    expect(res.data).toEqual({ addMessage: { __typename: 'AddMessageSuccess' } });
-    const [event] = await sub.waitFor(1, 2_000);
-    expect(event!.messageAdded.message.body).toBe('Written through the gateway');
-    expect(event!.messageAdded.ticket.id).toBe(ticket.id);
-    await settle(8);
+    await sub.waitFor(1, 2_000);
+    await settle(10);
     expect(sub.events).toHaveLength(1);
     sub.stop();
     await client.dispose();
@@ -99,6 +122,25 @@ describe('messageAdded over graphql-ws', () => {
     expect(sub.events).toEqual([]);
     expect(sub.errors).toEqual([]);
     sub.stop();
+    await client.dispose();
+  });
+
+  it('sends nothing for what happened while nobody was subscribed', async () => {
+    const client = wsClient(gw.gateway.wsUrl);
+    const first = collect<Added>(client, ADDED, { providers: ['ippanel'] });
+    await settle(4);
+    first.stop();
+    await eventually(() => gw.gateway.live.polling().length === 0, 3_000, 'polling to stop');
+    const ticket = await openTicket('ippanel');
+    await desk(gw.sim('ippanel').origin, 'reply', {
+      ticketId: ticket.remoteId,
+      body: 'While nobody watched',
+    });
+    await settle(20);
+    const second = collect<Added>(client, ADDED, { providers: ['ippanel'] });
+    await settle(10);
+    expect(second.events).toEqual([]);
+    second.stop();
     await client.dispose();
   });
 
@@ -135,6 +177,21 @@ describe('ticketChanged', () => {
       changedFields: ['status'],
     });
     expect(['OPEN', 'IN_PROGRESS']).toContain(event!.ticketChanged.previousStatus);
+    sub.stop();
+    await client.dispose();
+  });
+
+  it('reports a status changed back and forth as separate events', async () => {
+    const client = wsClient(gw.gateway.wsUrl);
+    const sub = collect<Changed>(client, CHANGED, { providers: ['kinconecta'] });
+    await settle(4);
+    const ticket = await openTicket('kinconecta');
+    for (const status of ['resolved', 'open', 'resolved']) {
+      await desk(gw.sim('kinconecta').origin, 'status', { ticketId: ticket.remoteId, status });
+      await settle(4);
+    }
+    const events = await sub.waitFor(3);
+    expect(events.map((e) => e.ticketChanged.ticket.status)).toEqual(['RESOLVED', 'OPEN', 'RESOLVED']);
     sub.stop();
     await client.dispose();
   });

@@ -43,7 +43,12 @@ export async function startTestGateway(
   tweak: (config: ProviderInstanceConfig) => ProviderInstanceConfig = (c) => c,
   options: { pollIntervalMs?: number } = {},
 ): Promise<TestGateway> {
-  const providers = createProviders(simulatorInstances(simulators).map(tweak));
+  // The test simulators have no rate limit, so the poller need not ration its requests either.
+  const providers = createProviders(
+    simulatorInstances(simulators)
+      .map((c) => ({ ...c, pollBudgetPerMinute: 100_000 }))
+      .map(tweak),
+  );
   const gateway = await startGateway({ providers, port: 0, pollIntervalMs: options.pollIntervalMs });
   return {
     gateway,

@@ -85,7 +85,7 @@ export function configFor(simulators: RunningSimulator[]): { path: string; env: 
         return [name, { env: variable }];
       }),
     );
-    return { key: sim.key, kind: sim.key, baseUrl: sim.baseUrl, credentials };
+    return { key: sim.key, kind: sim.key, baseUrl: sim.baseUrl, credentials, pollBudgetPerMinute: 100_000 };
   });
   const path = join(mkdtempSync(join(tmpdir(), 'gw-')), 'gateway.json');
   writeFileSync(path, JSON.stringify({ providers }));

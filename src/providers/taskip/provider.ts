@@ -92,6 +92,8 @@ export class TaskipProvider implements TicketProvider {
   readonly name: string;
   readonly capabilities = TASKIP_CAPABILITIES;
   readonly pageSize: number;
+  /** TaskIP allows 1000 requests an hour per key: by default the poller may use about half. */
+  readonly pollBudgetPerMinute: number;
   private readonly client: TaskipClient;
   private readonly ctx: TaskipMapContext;
   private readonly uuids = new UuidCache();
@@ -100,6 +102,7 @@ export class TaskipProvider implements TicketProvider {
   constructor(config: ProviderInstanceConfig, limits: { defaultPageSize: number; maxPageSize: number }) {
     this.key = config.key;
     this.name = config.name;
+    this.pollBudgetPerMinute = config.pollBudgetPerMinute ?? 8;
     // TaskIP answers 422 beyond its maximum, so a larger configured size is capped.
     this.pageSize = Math.min(
       Math.max(1, Math.floor(config.pageSize ?? limits.defaultPageSize)),
