@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ExecutionArgs, GraphQLSchema } from 'graphql';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createFetch } from '@whatwg-node/fetch';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -14,6 +15,13 @@ import { MemoryIdempotencyStore, type IdempotencyStore } from './writes/idempote
 import { LiveService } from './live/service.js';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * The largest upload yoga's multipart parser takes, in bytes. The parser holds an upload in
+ * memory, so this bounds it; it is above every provider's own limit (IPPanel: 10 MB), so those
+ * limits answer as typed ValidationErrors and only absurd uploads are cut off here.
+ */
+export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
 
 /** The query GraphiQL opens with: the federated list with what a support inbox shows. */
 export const EXAMPLE_QUERY = `# The newest tickets from every provider, as one list.
@@ -69,6 +77,9 @@ export function createGatewayYoga(deps: GatewayDeps): YogaServerInstance<object,
   return createYoga<object, GatewayContext>({
     schema: deps.schema ?? buildSchema(),
     graphqlEndpoint: GRAPHQL_PATH,
+    fetchAPI: createFetch({
+      formDataLimits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fieldSize: 1024 * 1024 },
+    }),
     context: (): GatewayContext => ({
       providers,
       idempotency,

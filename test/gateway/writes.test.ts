@@ -234,6 +234,19 @@ describe('files', () => {
     expect(writes('ippanel', 'POST /v1/api/ticket/interaction')).toBe(0);
   });
 
+  it('cuts off an absurdly large upload while parsing it, before any resolver runs', async () => {
+    const ticketId = await ticketWith('ippanel', 'OPEN');
+    const huge = new File([new Uint8Array(17 * 1024 * 1024)], 'huge.zip', { type: 'application/zip' });
+    const res = await postMultipart<AddAnswer>(
+      gw.gateway.url,
+      ADD,
+      { input: { ticketId, body: 'file', attachments: [null] } },
+      { 'input.attachments.0': huge },
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+    expect(writes('ippanel', 'POST /v1/api/ticket/interaction')).toBe(0);
+  });
+
   it('refuses a file for a provider that takes only URLs', async () => {
     const ticketId = await ticketWith('daakey', 'OPEN');
     const res = await postMultipart<AddAnswer>(
