@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createLoaders } from '../../src/federation/loaders.js';
+import { listTickets } from '../../src/federation/list.js';
+import { compareTickets } from '../../src/federation/order.js';
+import { matchesFilter, type Ticket, type TicketFilter } from '../../src/providers/model.js';
+import type { ListPageQuery, TicketPage, TicketProvider } from '../../src/providers/provider.js';
+
+/**
+ * The merge and cursor logic on its own, where the HTTP property test cannot reach: many
+ * tickets sharing a `createdAt` across upstream page boundaries, in any upstream tie order,
+ * with any page size. The providers here are in-memory stand-ins; the HTTP paths are covered
+ * by test/gateway/pagination.property.test.ts.
+ */
+function provider(key: string, tickets: Ticket[], pageSize: number): TicketProvider {
+  return {
+    key,
+    kind: key,
+    name: key,
+    capabilities: ['LIST_TICKETS'],
+    pageSize,
+    listTickets: async ({ page }: ListPageQuery): Promise<TicketPage> => {
+      const slice = tickets.slice((page - 1) * pageSize, page * pageSize);
+      return { tickets: slice, hasMore: page * pageSize < tickets.length, total: null };
+    },
+    getTickets: async () => [],
+    close: async () => undefined,
+  };
+}
+
+const BASE = Date.UTC(2026, 0, 1);
+const ticketsArb = (key: string) =>
+  fc
+    .array(
+      fc.record({
+        minute: fc.integer({ min: 0, max: 6 }),
+        status: fc.constantFrom('OPEN' as const, 'CLOSED' as const),
+      }),
+      { maxLength: 40 },
+    )
+    .map((rows) =>
+      rows.map((row, i): Ticket => ({
+        providerKey: key,
+        remoteId: String(i + 1),
+        reference: null,
+        subject: `t${i}`,
+        status: row.status,
+        remoteStatus: row.status,
+        priority: null,
+        remotePriority: null,
+        createdAt: new Date(BASE - row.minute * 60_000),
+        raw: {},
+      })),
+    )
+    // Upstream order: newest first, ties in whatever order the upstream keeps them.
+    .chain((tickets) =>
+      fc.shuffledSubarray(tickets, { minLength: tickets.length, maxLength: tickets.length }),
+    )
+    .map((tickets) => [...tickets].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()));
+
+describe('federated merge with ties across page boundaries (property)', () => {
+  it('walks every ticket once, in order, for any page sizes, first and status filter', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        ticketsArb('alpha'),
+        ticketsArb('beta'),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.option(fc.constantFrom<TicketFilter>({ status: ['OPEN'] }, { status: ['CLOSED'] }), {
+          nil: undefined,
+        }),
+        async (alpha, beta, sizeA, sizeB, first, filter = {}) => {
+          const providers = new Map([
+            ['alpha', provider('alpha', alpha, sizeA)],
+            ['beta', provider('beta', beta, sizeB)],
+          ]);
+          const expected = [...alpha, ...beta].filter((t) => matchesFilter(t, filter)).sort(compareTickets);
+          const seen: Ticket[] = [];
+          let after: string | null = null;
+          for (let i = 0; i < 200; i += 1) {
+            // A new request (fresh loaders) for every page, as over HTTP.
+            const page = await listTickets(providers, createLoaders(providers), { first, after, filter });
+            seen.push(...page.edges.map((e) => e.node));
+            if (!page.pageInfo.hasNextPage) break;
+            after = page.pageInfo.endCursor;
+          }
+          expect(seen.map((t) => `${t.providerKey}:${t.remoteId}`)).toEqual(
+            expected.map((t) => `${t.providerKey}:${t.remoteId}`),
+          );
+        },
+      ),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+});
