@@ -133,6 +133,39 @@ describe('createTicket', () => {
   });
 });
 
+describe('Provider.categories', () => {
+  it("lists what each provider's createTicket accepts", async () => {
+    const res = await gw.query<{
+      providers: Array<{ key: string; categories: Array<{ id: string; name: string }> }>;
+    }>('{ providers { key categories { id name } } }');
+    expect(res.errors).toBeUndefined();
+    const byKey = new Map(res.data!.providers.map((p) => [p.key, p.categories]));
+    expect(byKey.get('daakey')!.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['vehicle_issue', 'billing']),
+    );
+    expect(byKey.get('ippanel')!).toEqual(
+      expect.arrayContaining([{ id: '10', name: 'Plugins, Domains, API' }]),
+    );
+    expect(byKey.get('kinconecta')!.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['Technical Issue', 'Billing']),
+    );
+    expect(byKey.get('taskip')).toEqual([]);
+  });
+
+  it('takes a category by name as well as by id', async () => {
+    const res = await gw.query<CreateAnswer>(CREATE, {
+      input: {
+        provider: 'ippanel',
+        subject: 'API key rotation',
+        body: 'How do I rotate my key?',
+        category: 'system questions',
+      },
+    });
+    expect(res.data!.createTicket.__typename).toBe('CreateTicketSuccess');
+    expect(res.data!.createTicket.ticket!.category).toBe('System Questions');
+  });
+});
+
 describe('addMessage', () => {
   it('replies to a resolved Daakey ticket and returns it reopened', async () => {
     const ticketId = await ticketWith('daakey', 'RESOLVED');
@@ -310,11 +343,17 @@ describe('ticket updates', () => {
       { input: { ticketId, priority: 'URGENT' } },
     );
     expect(priority.data!.updateTicketPriority.ticket.priority).toBe('URGENT');
-    const assign = await gw.query<{ assignTicket: { __typename: string } }>(
+    const badAssignee = await gw.query<{ assignTicket: { __typename: string } }>(
       UPDATE('assignTicket', 'AssignTicketInput'),
       { input: { ticketId, assigneeId: 'not-a-number' } },
     );
-    expect(assign.data!.assignTicket.__typename).toBe('ValidationError');
+    expect(badAssignee.data!.assignTicket.__typename).toBe('ValidationError');
+    const assign = await gw.query<{ assignTicket: { __typename: string } }>(
+      UPDATE('assignTicket', 'AssignTicketInput'),
+      { input: { ticketId, assigneeId: '8' } },
+    );
+    expect(assign.data!.assignTicket.__typename).toBe('AssignTicketSuccess');
+    expect(writes('taskip', 'POST /api/public-v1/support-ticket/bulk-actions')).toBe(1);
     const del = await gw.query<{ deleteTicket: { __typename: string } }>(
       `mutation($input: DeleteTicketInput!) { deleteTicket(input: $input) { __typename } }`,
       { input: { ticketId } },
