@@ -8,8 +8,8 @@ import { startGateway } from './server.js';
 import type { RunningSimulator } from './simulator/server.js';
 
 /** Live updates and idempotency: through Redis when `REDIS_URL` is set, in memory otherwise. */
-function shared(config: GatewayConfig, providers: ReadonlyMap<string, TicketProvider>) {
-  const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
+async function shared(config: GatewayConfig, providers: ReadonlyMap<string, TicketProvider>) {
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
   const live = new LiveService({
     providers,
     pollIntervalMs: config.pollIntervalMs,
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     for (const sim of simulators) console.log(`  ${sim.key.padEnd(11)} ${sim.baseUrl}`);
   }
   const providers = createProviders(instances);
-  const { live, idempotency, close } = shared(config, providers);
+  const { live, idempotency, close } = await shared(config, providers);
   const gateway = await startGateway({ providers, live, idempotency, port: config.port, host: config.host });
   console.log(`ticket-gateway on ${gateway.url} (GraphiQL in a browser), subscriptions on ${gateway.wsUrl}`);
   const stop = async (): Promise<void> => {

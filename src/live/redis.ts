@@ -106,11 +106,21 @@ export interface RedisParts {
   close(): Promise<void>;
 }
 
-/** Connects to Redis for events (`@graphql-yoga/redis-event-target`), live state and idempotency. */
-export function connectRedis(url: string): RedisParts {
+/**
+ * Connects to Redis for events (`@graphql-yoga/redis-event-target`), live state and
+ * idempotency. Waits until every connection is ready: a SUBSCRIBE queued before the
+ * subscriber connection's ready check can make ioredis refuse that check ("Connection in
+ * subscriber mode"), and the instance would silently receive no events.
+ */
+export async function connectRedis(url: string): Promise<RedisParts> {
   const commands = new Redis(url, { maxRetriesPerRequest: 2 });
   const publishClient = new Redis(url);
   const subscribeClient = new Redis(url);
+  await Promise.all([commands, publishClient, subscribeClient].map(ready));
+  for (const client of [commands, publishClient, subscribeClient]) {
+    // ioredis reconnects by itself; a lost connection is worth a line in the log, not a crash.
+    client.on('error', (error: Error) => console.warn(`redis: ${error.message}`));
+  }
   return {
     commands,
     eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) as unknown as EventTarget,
@@ -118,4 +128,13 @@ export function connectRedis(url: string): RedisParts {
       await Promise.all([commands.quit(), publishClient.quit(), subscribeClient.quit()]);
     },
   };
+}
+
+/** Resolves when a connection is ready; rejects with the connection's error otherwise. */
+function ready(client: Redis): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    client.once('ready', () => resolve());
+    client.once('error', reject);
+  });
 }
