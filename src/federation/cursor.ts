@@ -4,15 +4,17 @@ import { badInput } from '../errors.js';
 import type { TicketFilter } from '../providers/model.js';
 
 /**
- * Where one provider's part of the list stands: the upstream page to resume from and the
- * last ticket taken, or `done` when the provider has nothing more.
+ * Where one provider's part of the list stands: the upstream page to resume from (counted in
+ * pages of `pageSize`, when known) and the last ticket taken, or `done` when the provider has
+ * nothing more.
  */
-export type Position = { page: number; last?: readonly [number, string] } | 'done';
+export type Position = { page: number; last?: readonly [number, string]; pageSize?: number } | 'done';
 
+const page = z.number().int().min(1);
 const positionSchema = z.union([
   z.literal(0),
-  z.tuple([z.number().int().min(1)]),
-  z.tuple([z.number().int().min(1), z.number(), z.string()]),
+  z.tuple([page, page]),
+  z.tuple([page, z.number(), z.string(), page]),
 ]);
 const cursorSchema = z.object({ v: z.literal(1), f: z.string(), p: z.record(z.string(), positionSchema) });
 
@@ -33,7 +35,11 @@ export function filterFingerprint(filter: TicketFilter): string {
 export function encodeCursor(fingerprint: string, positions: ReadonlyMap<string, Position>): string {
   const p: Record<string, z.infer<typeof positionSchema>> = {};
   for (const [key, pos] of positions) {
-    p[key] = pos === 'done' ? 0 : pos.last ? [pos.page, pos.last[0], pos.last[1]] : [pos.page];
+    if (pos === 'done') p[key] = 0;
+    else {
+      const size = pos.pageSize ?? 1;
+      p[key] = pos.last ? [pos.page, pos.last[0], pos.last[1], size] : [pos.page, size];
+    }
   }
   return Buffer.from(JSON.stringify({ v: 1, f: fingerprint, p }), 'utf8').toString('base64url');
 }
@@ -53,10 +59,9 @@ export function decodeCursor(cursor: string, fingerprint: string): Map<string, P
   }
   const positions = new Map<string, Position>();
   for (const [key, pos] of Object.entries(parsed.data.p)) {
-    positions.set(
-      key,
-      pos === 0 ? 'done' : pos.length === 3 ? { page: pos[0], last: [pos[1], pos[2]] } : { page: pos[0] },
-    );
+    if (pos === 0) positions.set(key, 'done');
+    else if (pos.length === 4) positions.set(key, { page: pos[0], last: [pos[1], pos[2]], pageSize: pos[3] });
+    else positions.set(key, { page: pos[0], pageSize: pos[1] });
   }
   return positions;
 }

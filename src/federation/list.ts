@@ -69,7 +69,7 @@ export async function listTickets(
   const start = args.after ? decodeCursor(args.after, fingerprint) : new Map<string, Position>();
   const streams = selected.map(
     (p) =>
-      new ProviderStream(p.key, args.filter, start.get(p.key) ?? { page: 1 }, (page) =>
+      new ProviderStream(p.key, args.filter, resumeAt(start.get(p.key), p.pageSize), (page) =>
         loaders.page.load({ providerKey: p.key, filter: pageFilter, fingerprint: pageKey, page }),
       ),
   );
@@ -78,7 +78,7 @@ export async function listTickets(
     const next = await nextStream(streams);
     if (!next) break;
     const node = next.take();
-    edges.push({ node, cursor: encodeCursor(fingerprint, positions(streams)) });
+    edges.push({ node, cursor: encodeCursor(fingerprint, positions(streams, selected)) });
   }
   const hasNextPage = (await nextStream(streams)) !== undefined;
   return {
@@ -112,8 +112,25 @@ async function nextStream(streams: ProviderStream[]): Promise<ProviderStream | u
   return best?.stream;
 }
 
-function positions(streams: ProviderStream[]): Map<string, Position> {
-  return new Map(streams.map((s) => [s.key, s.position]));
+/** Every stream's position, with the page size its page number counts in. */
+function positions(streams: ProviderStream[], selected: TicketProvider[]): Map<string, Position> {
+  return new Map(
+    streams.map((s, i) => [
+      s.key,
+      s.position === 'done' ? 'done' : { ...s.position, pageSize: selected[i]!.pageSize },
+    ]),
+  );
+}
+
+/**
+ * Where a provider's stream starts: the cursor's position, or, when the provider's page size
+ * changed since the cursor was issued (a restart with new config), page 1 with the same last
+ * ticket, so nothing is skipped (the skip by key drops what was already seen).
+ */
+function resumeAt(position: Position | undefined, pageSize: number): Position {
+  if (!position) return { page: 1 };
+  if (position === 'done' || position.pageSize === pageSize) return position;
+  return { page: 1, last: position.last };
 }
 
 /**

@@ -93,4 +93,28 @@ describe('federated merge with ties across page boundaries (property)', () => {
       { numRuns: 300, seed: 42 },
     );
   });
+
+  it('never skips or repeats when the upstream page size changes between requests (a restart with new config)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        ticketsArb('alpha'),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 6 }),
+        async (alpha, sizes, first) => {
+          const expected = [...alpha].sort(compareTickets);
+          const seen: Ticket[] = [];
+          let after: string | null = null;
+          for (let i = 0; i < 200; i += 1) {
+            const providers = new Map([['alpha', provider('alpha', alpha, sizes[i % sizes.length]!)]]);
+            const page = await listTickets(providers, createLoaders(providers), { first, after, filter: {} });
+            seen.push(...page.edges.map((e) => e.node));
+            if (!page.pageInfo.hasNextPage) break;
+            after = page.pageInfo.endCursor;
+          }
+          expect(seen.map((t) => t.remoteId)).toEqual(expected.map((t) => t.remoteId));
+        },
+      ),
+      { numRuns: 300, seed: 7 },
+    );
+  });
 });
