@@ -10,6 +10,7 @@ import type {
   TicketProvider,
 } from '../provider.js';
 import type { AddMessageInput, Category, CreateTicketInput } from '../writes.js';
+import { CategoryCache } from '../category-cache.js';
 import { mergeCategories } from './categories.js';
 import { DaakeyClient } from './client.js';
 import { mapDetail, mapListItem, PRIORITY_TO_UNIFIED, STATUS_TO_UNIFIED } from './mapper.js';
@@ -84,7 +85,7 @@ export class DaakeyProvider implements TicketProvider {
   private readonly http: UpstreamClient;
   private readonly client: DaakeyClient;
   /** The first page's categories, read once; cleared when that read failed. */
-  private categoryCache: Promise<Category[]> | undefined;
+  private readonly categoryCache: CategoryCache;
 
   constructor(config: ProviderInstanceConfig) {
     const { token, signature } = config.credentials;
@@ -101,6 +102,13 @@ export class DaakeyProvider implements TicketProvider {
       maxResponseBytes: config.maxResponseBytes,
     });
     this.client = new DaakeyClient(this.http, config.key);
+    this.categoryCache = new CategoryCache(
+      async () =>
+        mergeCategories(
+          (await this.client.listTickets({ page: 1, perPage: this.pageSize })).data.map((t) => t.category),
+        ),
+      () => mergeCategories([]),
+    );
   }
 
   async listTickets({ filter, page }: ListPageQuery): Promise<TicketPage> {
@@ -142,15 +150,7 @@ export class DaakeyProvider implements TicketProvider {
    * and the next call tries again.
    */
   categories(): Promise<Category[]> {
-    this.categoryCache ??= this.client
-      .listTickets({ page: 1, perPage: this.pageSize })
-      .then((page) => mergeCategories(page.data.map((t) => t.category)))
-      .catch((error: unknown) => {
-        this.categoryCache = undefined;
-        if (error instanceof UpstreamError) return mergeCategories([]);
-        throw error;
-      });
-    return this.categoryCache;
+    return this.categoryCache.get();
   }
 
   close(): Promise<void> {

@@ -28,23 +28,3 @@ export function mergeCategories(items: readonly RawListItem[]): Category[] {
   for (const known of KNOWN_CATEGORIES) byId.set(known.id, known);
   return [...byId.values()].sort((a, b) => Number(a.id) - Number(b.id));
 }
-
-/**
- * Reads the first list page once and keeps the merged result. A failed read answers the
- * known categories and is not cached, so the next call tries again: creating a ticket should
- * not depend on the list route being up.
- */
-export class CategoryCache {
-  private cached: Promise<Category[]> | undefined;
-
-  constructor(private readonly firstPage: () => Promise<readonly RawListItem[]>) {}
-
-  /** The categories, reading the first page on the first call (concurrent calls share it). */
-  get(): Promise<Category[]> {
-    this.cached ??= this.firstPage().then(mergeCategories, () => {
-      this.cached = undefined;
-      return [...KNOWN_CATEGORIES];
-    });
-    return this.cached;
-  }
-}

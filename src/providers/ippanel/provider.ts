@@ -10,7 +10,8 @@ import type {
   TicketProvider,
 } from '../provider.js';
 import type { AddMessageInput, Category, CreateTicketInput, FileRules } from '../writes.js';
-import { CategoryCache } from './categories.js';
+import { CategoryCache } from '../category-cache.js';
+import { KNOWN_CATEGORIES, mergeCategories } from './categories.js';
 import { IppanelClient } from './client.js';
 import { PRIORITY_BY_IMPORTANCE, STATUS_BY_STATE, mapListItem, mapShow } from './mapper.js';
 import type { StateId } from './states.js';
@@ -105,7 +106,8 @@ export class IppanelProvider implements TicketProvider {
     this.client = new IppanelClient(this.http, config.key);
     this.writer = new IppanelWriter(this.client, config.key);
     this.categoryCache = new CategoryCache(
-      async () => (await this.client.listTickets({ page: 1, per_page: this.pageSize })).data,
+      async () => mergeCategories((await this.client.listTickets({ page: 1, per_page: this.pageSize })).data),
+      () => [...KNOWN_CATEGORIES],
     );
   }
 

@@ -9,6 +9,7 @@ import type {
   TicketPage,
   TicketProvider,
 } from '../provider.js';
+import { CategoryCache } from '../category-cache.js';
 import { mergeCategories } from './categories.js';
 import { KinconectaClient } from './client.js';
 import { toCreateRequest } from './create.js';
@@ -51,13 +52,17 @@ export class KinconectaProvider implements TicketProvider {
   readonly pageSize: number;
   private readonly client: KinconectaClient;
   private readonly now: () => Date;
-  private categoryCache: Promise<Category[]> | undefined;
+  private readonly categoryCache: CategoryCache;
 
   constructor(config: ProviderInstanceConfig, options: KinconectaProviderOptions = {}) {
     this.key = config.key;
     this.name = config.name;
     this.pageSize = config.pageSize ?? KINCONECTA_PAGE_SIZE;
     this.client = new KinconectaClient(config);
+    this.categoryCache = new CategoryCache(
+      async () => mergeCategories((await this.client.listTickets()).map((t) => t.category)),
+      () => mergeCategories([]),
+    );
     this.now = options.now ?? (() => new Date());
   }
 
@@ -96,22 +101,11 @@ export class KinconectaProvider implements TicketProvider {
    * so creating a ticket does not depend on the list being up.
    */
   categories(): Promise<Category[]> {
-    this.categoryCache ??= this.loadCategories();
-    return this.categoryCache;
+    return this.categoryCache.get();
   }
 
   close(): Promise<void> {
     return this.client.close();
-  }
-
-  private async loadCategories(): Promise<Category[]> {
-    try {
-      const tickets = await this.client.listTickets();
-      return mergeCategories(tickets.map((t) => t.category));
-    } catch {
-      this.categoryCache = undefined;
-      return mergeCategories([]);
-    }
   }
 
   /** False when no Kinconecta ticket can match the filter, so no request is needed. */
