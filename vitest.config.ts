@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Not UTC, and with daylight saving: date handling must never lean on the host's zone.
+    env: { TZ: 'America/Sao_Paulo' },
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

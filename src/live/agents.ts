@@ -10,19 +10,21 @@ const REPLIES = [
 ];
 
 /**
- * Demo mode's simulated support agents: now and then one of them answers an open ticket
+ * Demo mode's simulated support agents: every `intervalMs` one of them answers an open ticket
  * through a simulator's agent desk (or, where the provider takes no replies, moves its
  * status), so a new user sees live events arrive without doing anything.
  */
 export function startDemoAgents(
   simulators: readonly RunningSimulator[],
-  intervalMs = 15_000,
+  intervalMs = 10_000,
   seed = 1,
 ): () => void {
   const random = new Random(seed);
   const desks = simulators.filter((s) => s.definition.desk);
+  let turn = 0;
   const act = (): void => {
-    const sim = random.pick(desks);
+    // Each provider's staff in turn, so every provider shows activity within a few turns.
+    const sim = desks[turn++ % desks.length]!;
     const desk = sim.definition.desk!;
     const open = desk.openTickets();
     if (open.length === 0) return;
