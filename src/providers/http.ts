@@ -37,6 +37,13 @@ export interface UpstreamClientOptions {
   connections?: number;
 }
 
+/**
+ * Answers to a write after which it may have been saved all the same: a server that failed
+ * after its commit (500), or a proxy whose upstream did not answer in time (502, 504). A 503
+ * or 429 means the request was turned away before any work.
+ */
+const COMMITTED_MAYBE = new Set([500, 502, 504]);
+
 /** Connection failures where the request surely never reached the upstream. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -97,7 +104,7 @@ export class UpstreamClient {
       throw this.transportError(error, req, deadline.aborted);
     }
     const text = await this.readText(response, deadline, req.idempotent);
-    return { status: response.statusCode, body: this.interpret(response.statusCode, text) };
+    return { status: response.statusCode, body: this.interpret(response.statusCode, text, req.idempotent) };
   }
 
   private async readText(
@@ -131,9 +138,12 @@ export class UpstreamClient {
     return Buffer.concat(chunks).toString('utf8');
   }
 
-  private interpret(status: number, text: string): unknown {
+  private interpret(status: number, text: string, idempotent: boolean): unknown {
     if (status === 401 || status === 403)
       throw this.fail('UPSTREAM_AUTH', `status ${status}`, undefined, status);
+    if (!idempotent && COMMITTED_MAYBE.has(status)) {
+      throw this.fail('UPSTREAM_OUTCOME_UNKNOWN', `write answered ${status}`, undefined, status);
+    }
     if (status === 429 || status >= 500) {
       throw this.fail('UPSTREAM_UNAVAILABLE', `status ${status}`, undefined, status);
     }

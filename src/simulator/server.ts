@@ -93,13 +93,24 @@ async function handle(
   const delay = controls.latencyFor(request.route);
   if (delay > 0) await new Promise((r) => setTimeout(r, delay));
   const fault = controls.takeFault(request.route);
-  if (fault) return sendFault(res, fault);
-  if (!match || !METHODS.has(method)) return send(res, definition.notFound(request));
+  if (fault && !fault.afterHandler) return sendFault(res, fault);
+  const response = await answer(definition, match, request, method);
+  return fault ? sendFault(res, fault) : send(res, response);
+}
+
+/** The provider's own answer: its 404, its auth refusal, or the route's. */
+async function answer(
+  definition: SimulatorDefinition,
+  match: ReturnType<Router['match']>,
+  request: SimRequest,
+  method: string,
+): Promise<SimResponse> {
+  if (!match || !METHODS.has(method)) return definition.notFound(request);
   if (match.route.auth !== false) {
     const denied = definition.authenticate(request);
-    if (denied) return send(res, denied);
+    if (denied) return denied;
   }
-  return send(res, await match.route.handler(request));
+  return match.route.handler(request);
 }
 
 function notFoundControl(): SimResponse {

@@ -93,6 +93,11 @@ export interface FaultRule {
   rate?: number;
   /** How many requests the fault may hit before it expires (default unlimited). */
   times?: number;
+  /**
+   * Do the request's work first, then answer the fault: a server failing after its commit
+   * (or a proxy timing out while the upstream finished). Default false: nothing is done.
+   */
+  afterHandler?: boolean;
 }
 
 /** Latency added before matching requests are answered. */

@@ -81,9 +81,9 @@ function classify(error: unknown, provider: string): StoredOutcome | undefined {
 }
 
 /**
- * Failures where the upstream did not take the write: the connection never carried it, the
- * credentials or rate limit stopped it, or the upstream answered it failed (5xx; a write
- * interrupted in flight is UPSTREAM_OUTCOME_UNKNOWN instead, see `http.ts`).
+ * Failures where the upstream did not take the write: the connection never carried it, or
+ * the credentials, the rate limit or a 503 turned it away (answers after which it may have
+ * been saved are UPSTREAM_OUTCOME_UNKNOWN instead, see `http.ts`).
  */
 const NOT_TAKEN = new Set<UpstreamError['code']>([
   'UPSTREAM_UNAVAILABLE',

@@ -427,6 +427,26 @@ describe('nothing lost, nothing doubled', () => {
     expect(writes('daakey', daakeyCreate)).toBe(1);
   });
 
+  it('treats a 500 after the upstream saved the write as UPSTREAM_OUTCOME_UNKNOWN, and replays that', async () => {
+    gw.sim('daakey').controls.addFault({
+      route: daakeyCreate,
+      kind: 'status',
+      status: 500,
+      afterHandler: true,
+      times: 1,
+    });
+    const res = await gw.query<CreateAnswer>(CREATE, { input: input('k-6', 'Saved, then a 500') });
+    expect(res.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_OUTCOME_UNKNOWN', provider: 'daakey' });
+    const again = await gw.query<CreateAnswer>(CREATE, { input: input('k-6', 'Saved, then a 500') });
+    expect(again.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_OUTCOME_UNKNOWN', provider: 'daakey' });
+    expect(writes('daakey', daakeyCreate)).toBe(1);
+    // It was saved: a blind retry without the key would have made a duplicate.
+    const list = await gw.query<{ tickets: { edges: Array<{ node: { subject: string } }> } }>(
+      '{ tickets(first: 100, filter: { providers: ["daakey"], search: "Saved, then" }) { edges { node { subject } } } }',
+    );
+    expect(list.data!.tickets.edges.map((e) => e.node.subject)).toEqual(['Saved, then a 500']);
+  });
+
   it('answers UPSTREAM_OUTCOME_UNKNOWN when the connection drops during a write, without retrying', async () => {
     gw.sim('daakey').controls.addFault({ route: daakeyCreate, kind: 'reset' });
     const res = await gw.query<CreateAnswer>(CREATE, { input: input('k-5') });

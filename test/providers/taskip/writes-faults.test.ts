@@ -55,11 +55,15 @@ describe('a write is sent exactly once', () => {
     expect((await detail(sim, 7)).status).toBe(2);
   });
 
-  it('a 5xx on a write is UPSTREAM_UNAVAILABLE and not retried', async () => {
-    sim.controls.addFault({ route: ROUTES.reply, kind: 'status', status: 502 });
+  // A 502 may come from a proxy whose upstream saved the write; a 503 turned it away unprocessed.
+  it('a 502 on a write is UPSTREAM_OUTCOME_UNKNOWN, a 503 UPSTREAM_UNAVAILABLE, neither retried', async () => {
     const run = WRITES[1]![1];
-    expect((await upstreamErrorOf(run)).code).toBe('UPSTREAM_UNAVAILABLE');
+    sim.controls.addFault({ route: ROUTES.reply, kind: 'status', status: 502, times: 1 });
+    expect((await upstreamErrorOf(run)).code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
     expect(sim.controls.requests(ROUTES.reply)).toBe(1);
+    sim.controls.addFault({ route: ROUTES.reply, kind: 'status', status: 503, times: 1 });
+    expect((await upstreamErrorOf(run)).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(sim.controls.requests(ROUTES.reply)).toBe(2);
   });
 });
 
