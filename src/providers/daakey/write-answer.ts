@@ -33,9 +33,10 @@ export function fieldErrorsOf(errors: Record<string, string[]>): FieldError[] {
 export type WriteRoute = 'create' | 'message';
 
 /**
- * The error a non-2xx write answer stands for: VALIDATION for 422/400 with field errors,
- * NOT_FOUND for the message route's 404, TICKET_CLOSED for its 400 on a closed ticket
- * ("Cannot add message to closed ticket"), and `UPSTREAM_BAD_RESPONSE` for anything else.
+ * The error a non-2xx write answer stands for: NOT_FOUND for the message route's 404,
+ * TICKET_CLOSED for its 400 on a closed ticket ("Cannot add message to closed ticket"),
+ * VALIDATION for any other 422/400 (with its field errors, if any), and
+ * `UPSTREAM_BAD_RESPONSE` for anything else.
  */
 export function refusalOf(response: UpstreamResponse, route: WriteRoute, provider: string): Error {
   const parsed = rawError.safeParse(response.body);
@@ -57,6 +58,11 @@ export function refusalOf(response: UpstreamResponse, route: WriteRoute, provide
   // Daakey's only documented 400 on this route; matched loosely so a reworded message still counts.
   if (route === 'message' && response.status === 400 && /closed/i.test(message)) {
     return new WriteRejection('TICKET_CLOSED', message, provider);
+  }
+  // Daakey documents 400 and 422 as refusals of the request; without field errors its message
+  // is still what the client needs to read.
+  if (response.status === 422 || response.status === 400) {
+    return new WriteRejection('VALIDATION', message, provider, []);
   }
   return new UpstreamError(
     'UPSTREAM_BAD_RESPONSE',

@@ -65,7 +65,9 @@ export function writeRefusal(res: UpstreamResponse, provider: string, what: stri
     );
   }
   const errors = body.errors;
-  if (res.status === 422 || (res.status === 400 && errors)) {
+  // TaskIP documents 400 as "invalid request data or missing required fields": a refusal
+  // the client can act on, with or without field errors.
+  if (res.status === 422 || (res.status === 400 && parsed.success)) {
     // The bulk route validates ids like any field: an unknown id is a missing ticket, not bad input.
     if (errors && Object.keys(errors).some((field) => TICKET_ID_KEY.test(field))) {
       return new WriteRejection('NOT_FOUND', 'SupportTicket not found', provider);

@@ -2,7 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UpstreamError } from '../../../src/errors.js';
 import type { TicketProvider } from '../../../src/providers/provider.js';
-import type { AddMessageInput, CreateTicketInput } from '../../../src/providers/writes.js';
+import {
+  WriteRejection,
+  type AddMessageInput,
+  type CreateTicketInput,
+} from '../../../src/providers/writes.js';
 import type { RunningSimulator } from '../../../src/simulator/server.js';
 import type { FaultRule } from '../../../src/simulator/types.js';
 import { CLIENT, SIZE, allTickets, daakeyProvider, detailOf, failureOf, startDaakey } from './helpers.js';
@@ -86,17 +90,29 @@ describe.each(Object.entries(writes))('%s: a write is sent exactly once', (_name
 
   it.each([
     { status: 409, body: { success: false, message: 'Conflict', data: null }, code: 'UPSTREAM_BAD_RESPONSE' },
-    {
-      status: 400,
-      body: { success: false, message: 'Booking over', data: null },
-      code: 'UPSTREAM_BAD_RESPONSE',
-    },
     { status: 422, body: { message: 'not a Daakey body' }, code: 'UPSTREAM_BAD_RESPONSE' },
     { status: 503, body: undefined, code: 'UPSTREAM_UNAVAILABLE' },
   ] as const)('answers an unexpected $status as $code, not retried', async ({ status, body, code }) => {
     fault({ kind: 'status', status, body });
     expect((await upstreamFailure(write.run())).code).toBe(code);
     expect(sim.controls.requests(write.route)).toBe(1);
+  });
+});
+
+describe('a documented refusal without field errors', () => {
+  it("is a VALIDATION rejection carrying Daakey's own message, not retried", async () => {
+    sim.controls.addFault({
+      route: CREATE,
+      kind: 'status',
+      status: 400,
+      body: { success: false, message: 'Booking over', data: null },
+      times: 1,
+    });
+    const before = sim.controls.requests(CREATE);
+    const rejection = await failureOf(p.createTicket!(ticket));
+    expect(rejection).toBeInstanceOf(WriteRejection);
+    expect(rejection).toMatchObject({ kind: 'VALIDATION', message: 'Booking over', fieldErrors: [] });
+    expect(sim.controls.requests(CREATE) - before).toBe(1);
   });
 });
 

@@ -103,7 +103,7 @@ describe('validation answered by TaskIP (422)', () => {
     ]);
   });
 
-  it('takes a 400 with field errors as validation, and one without as a bad response', async () => {
+  it("takes a 400 as validation, with its field errors or with TaskIP's message alone", async () => {
     const errors = { description: ['Invalid request data'] };
     sim.controls.addFault({ route: ROUTES.reply, kind: 'status', status: 400, body: { errors }, times: 1 });
     const rejection = await rejectionOf(() => message('7', 'hello'));
@@ -112,9 +112,15 @@ describe('validation answered by TaskIP (422)', () => {
       route: ROUTES.reply,
       kind: 'status',
       status: 400,
-      body: { message: 'Bad Request' },
+      body: { message: 'Invalid request data or missing required fields' },
+      times: 1,
     });
-    expect((await upstreamErrorOf(() => message('7', 'hello'))).code).toBe('UPSTREAM_BAD_RESPONSE');
+    const plain = await rejectionOf(() => message('7', 'hello'));
+    expect(plain).toMatchObject({
+      kind: 'VALIDATION',
+      message: 'Invalid request data or missing required fields',
+      fieldErrors: [],
+    });
   });
 });
 
