@@ -1,7 +1,7 @@
 import type { Attachment, Person } from '../providers/model.js';
 import { builder } from './builder.js';
 import { localId, parseLocalId } from './ids.js';
-import { publicError } from './errors.js';
+import { findTicket } from './ticket-load.js';
 
 /** An attachment with the ticket it belongs to, so it has a global id. */
 export interface AttachmentNode extends Attachment {
@@ -26,14 +26,9 @@ builder.node(AttachmentRef, {
   id: { resolve: (a) => localId(a.providerKey, a.ticketRemoteId, a.remoteId) },
   loadOne: async (id, ctx) => {
     const [providerKey, ticketRemoteId, remoteId] = parseLocalId(id, 3) as [string, string, string];
-    try {
-      const ticket = await ctx.loaders.ticket.load({ providerKey, remoteId: ticketRemoteId });
-      const found = ticket.attachments?.find((a) => a.remoteId === remoteId);
-      return found ? { ...found, providerKey, ticketRemoteId } : null;
-    } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'NOT_FOUND') return null;
-      throw publicError(error);
-    }
+    const ticket = await findTicket(ctx, providerKey, ticketRemoteId);
+    const found = ticket?.attachments?.find((a) => a.remoteId === remoteId);
+    return found ? { ...found, providerKey, ticketRemoteId } : null;
   },
   fields: (t) => ({
     url: t.exposeString('url'),

@@ -3,7 +3,7 @@ import { badInput } from '../errors.js';
 import { attachmentNodes, AttachmentRef, PersonRef } from './attachment.js';
 import { builder } from './builder.js';
 import { localId, parseLocalId } from './ids.js';
-import { publicError } from './errors.js';
+import { findTicket } from './ticket-load.js';
 import { TicketRef } from './ticket.js';
 
 /** A message with the ticket it belongs to, so it has a global id and a `ticket` field. */
@@ -26,14 +26,9 @@ builder.node(MessageRef, {
   id: { resolve: (m) => localId(m.providerKey, m.ticketRemoteId, m.remoteId) },
   loadOne: async (id, ctx) => {
     const [providerKey, ticketRemoteId, remoteId] = parseLocalId(id, 3) as [string, string, string];
-    try {
-      const ticket = await ctx.loaders.ticket.load({ providerKey, remoteId: ticketRemoteId });
-      const found = ticket.messages?.find((m) => m.remoteId === remoteId);
-      return found ? { ...found, providerKey, ticketRemoteId, parent: ticket } : null;
-    } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'NOT_FOUND') return null;
-      throw publicError(error);
-    }
+    const ticket = await findTicket(ctx, providerKey, ticketRemoteId);
+    const found = ticket?.messages?.find((m) => m.remoteId === remoteId);
+    return found && ticket ? { ...found, providerKey, ticketRemoteId, parent: ticket } : null;
   },
   fields: (t) => ({
     ticket: t.field({

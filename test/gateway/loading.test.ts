@@ -76,6 +76,15 @@ describe('per-request loaders', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.t!.id).toBe(withMessage.id);
     expect(res.data!.m!.id).toBe(messageId);
+    const withFiles = await gw.query<{
+      tickets: { edges: Array<{ node: { attachments: Array<{ id: string; url: string }> } }> };
+    }>('{ tickets(first: 100) { edges { node { attachments { id url } } } } }');
+    const file = withFiles.data!.tickets.edges.flatMap((e) => e.node.attachments)[0]!;
+    const attachment = await gw.query<{ node: { id: string; url: string } }>(
+      'query($id: ID!) { node(id: $id) { id ... on Attachment { url } } }',
+      { id: file.id },
+    );
+    expect(attachment.data!.node).toEqual(file);
     const providers = await gw.query<{ providers: Array<{ id: string }> }>('{ providers { id } }');
     const pid = providers.data!.providers[0]!.id;
     const p = await gw.query<{ node: { id: string } }>('query($id: ID!) { node(id: $id) { id } }', {
