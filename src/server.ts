@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ExecutionArgs, GraphQLSchema } from 'graphql';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createFetch } from '@whatwg-node/fetch';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -11,15 +10,16 @@ import type { GatewayContext } from './context.js';
 import { createLoaders } from './federation/loaders.js';
 import type { TicketProvider } from './providers/provider.js';
 import { buildSchema } from './schema/index.js';
+import { useStreamedUploads } from './uploads.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './writes/idempotency.js';
 import { LiveService } from './live/service.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
 /**
- * The largest upload yoga's multipart parser takes, in bytes. The parser holds an upload in
- * memory, so this bounds it; it is above every provider's own limit (IPPanel: 10 MB), so those
- * limits answer as typed ValidationErrors and only absurd uploads are cut off here.
+ * The largest upload the gateway receives, in bytes (uploads go to temporary files, not
+ * memory). It is above every provider's own limit (IPPanel: 10 MB), so those limits answer as
+ * typed ValidationErrors and only absurd uploads are cut off while they arrive.
  */
 export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
 
@@ -77,9 +77,6 @@ export function createGatewayYoga(deps: GatewayDeps): YogaServerInstance<object,
   return createYoga<object, GatewayContext>({
     schema: deps.schema ?? buildSchema(),
     graphqlEndpoint: GRAPHQL_PATH,
-    fetchAPI: createFetch({
-      formDataLimits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fieldSize: 1024 * 1024 },
-    }),
     context: (): GatewayContext => ({
       providers,
       idempotency,
@@ -93,7 +90,10 @@ export function createGatewayYoga(deps: GatewayDeps): YogaServerInstance<object,
     landingPage: false,
     // Masked errors never carry the original error, whatever NODE_ENV says.
     maskedErrors: { isDev: false },
-    plugins: [usePartialErrors()],
+    plugins: [
+      usePartialErrors(),
+      useStreamedUploads({ maxFileBytes: MAX_UPLOAD_BYTES, maxFiles: 10, maxFieldBytes: 1024 * 1024 }),
+    ],
   });
 }
 

@@ -90,8 +90,8 @@ export async function resolveCategory(
 
 /**
  * The uploads as the platform's own `File`, which undici's FormData streams to the provider.
- * yoga's parser already holds each upload in memory, so this copies no more than one file at
- * a time beyond it.
+ * The gateway's multipart parser (`src/uploads.ts`) already gives disk-backed platform Files;
+ * any other File-like (another parser's) is copied into one.
  */
 export async function platformFiles(files: readonly File[] | null | undefined): Promise<File[]> {
   const out: File[] = [];

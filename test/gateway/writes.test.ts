@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../src/simulator/server.js';
 import {
@@ -69,6 +71,11 @@ async function ticketWith(provider: string, status: string): Promise<string> {
   const id = res.data?.tickets.edges[0]?.node.id;
   if (!id) throw new Error(`no ${status} ticket at ${provider}`);
   return id;
+}
+
+/** Temporary upload folders left in the system's temp dir. */
+function uploadDirs(): string[] {
+  return readdirSync(tmpdir()).filter((name) => name.startsWith('ticket-gateway-upload-'));
 }
 
 function writes(key: string, route: string): number {
@@ -228,6 +235,21 @@ describe('files', () => {
     expect(res.data!.addMessage.__typename).toBe('AddMessageSuccess');
     expect(res.data!.addMessage.added!.attachments).toHaveLength(1);
     expect(writes('ippanel', 'POST /v1/api/ticket/interaction')).toBe(1);
+  });
+
+  it('streams a 10 MB upload through a temporary file, removed once answered', async () => {
+    const ticketId = await ticketWith('ippanel', 'OPEN');
+    const before = uploadDirs();
+    const body = new Uint8Array(10 * 1024 * 1024).fill(7);
+    const res = await postMultipart<AddAnswer>(
+      gw.gateway.url,
+      ADD,
+      { input: { ticketId, body: 'Big archive', attachments: [null] } },
+      { 'input.attachments.0': new File([body], 'archive.zip', { type: 'application/zip' }) },
+    );
+    expect(res.data!.addMessage.__typename).toBe('AddMessageSuccess');
+    expect(res.data!.addMessage.added!.attachments).toHaveLength(1);
+    expect(uploadDirs()).toEqual(before);
   });
 
   it('replays an upload with the same idempotency key without a second write', async () => {
