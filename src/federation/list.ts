@@ -123,14 +123,17 @@ function positions(streams: ProviderStream[], selected: TicketProvider[]): Map<s
 }
 
 /**
- * Where a provider's stream starts: the cursor's position, or, when the provider's page size
- * changed since the cursor was issued (a restart with new config), page 1 with the same last
- * ticket, so nothing is skipped (the skip by key drops what was already seen).
+ * Where a provider's stream starts: one page before the cursor's page, or, when the
+ * provider's page size changed since the cursor was issued (a restart with new config), page 1
+ * with the same last ticket. Nothing is skipped; the skip by key drops what was already seen.
  */
 function resumeAt(position: Position | undefined, pageSize: number): Position {
   if (!position) return { page: 1 };
-  if (position === 'done' || position.pageSize === pageSize) return position;
-  return { page: 1, last: position.last };
+  if (position === 'done') return position;
+  if (position.pageSize !== pageSize) return { page: 1, last: position.last };
+  // One page back: tickets that left the list since (resolved while a client walks OPEN,
+  // deleted) move later tickets to earlier pages. The skip by key drops what was seen.
+  return { ...position, page: Math.max(1, position.page - 1) };
 }
 
 /**

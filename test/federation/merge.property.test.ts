@@ -117,4 +117,34 @@ describe('federated merge with ties across page boundaries (property)', () => {
       { numRuns: 300, seed: 7 },
     );
   });
+
+  it('never skips when tickets already shown leave the upstream list between requests (resolved while walking OPEN)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        ticketsArb('alpha'),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        async (alpha, size, first, picks) => {
+          const upstream = [...alpha];
+          const expected = [...alpha].sort(compareTickets).map((t) => t.remoteId);
+          const seen: Ticket[] = [];
+          let after: string | null = null;
+          for (let i = 0; i < 200; i += 1) {
+            const providers = new Map([['alpha', provider('alpha', upstream, size)]]);
+            const page = await listTickets(providers, createLoaders(providers), { first, after, filter: {} });
+            seen.push(...page.edges.map((e) => e.node));
+            if (!page.pageInfo.hasNextPage) break;
+            after = page.pageInfo.endCursor;
+            // One ticket the client has already seen leaves the upstream's (filtered) list.
+            const gone = seen[(picks[i] ?? 0) % seen.length]!;
+            const at = upstream.indexOf(gone);
+            if (at >= 0) upstream.splice(at, 1);
+          }
+          expect(seen.map((t) => t.remoteId)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300, seed: 11 },
+    );
+  });
 });
