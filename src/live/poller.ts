@@ -2,6 +2,7 @@ import type { Ticket } from '../providers/model.js';
 import type { TicketProvider } from '../providers/provider.js';
 import { changedFields, fieldsOf, newMessages, signalOf, signalTime } from './marks.js';
 import type { LivePublisher } from './publisher.js';
+import { RequestBudget } from './budget.js';
 import type { LiveState, PollSnapshot, TicketMark } from './state.js';
 
 export interface PollerOptions {
@@ -12,6 +13,8 @@ export interface PollerOptions {
   maxPages: number;
   /** Details read per poll for tickets whose list shows no change signal (rate limits). */
   detailBudget: number;
+  /** Tickets this instance's subscribers watch one by one: read directly every poll. */
+  watched: () => string[];
   onError: (provider: string, error: unknown) => void;
 }
 
@@ -62,19 +65,24 @@ export class ProviderPoller {
   /** One poll, if this instance holds the lease. */
   async poll(): Promise<void> {
     const ttl = Math.max(1_500, 2 * this.options.intervalMs + 1_000);
+    // Every instance says which tickets its subscribers watch; the lease holder reads them.
+    await this.state.watchTickets(this.provider.key, this.options.watched(), ttl);
     if (!(await this.state.lease(this.provider.key, this.options.holder, ttl))) return;
-    if (!this.budget.take(1)) return;
+    // Within a tight budget, tickets someone is looking at come before the list.
+    const watched = await this.state.watchedTickets(this.provider.key);
+    const toRead = new Set(watched.slice(0, this.budget.takeUpTo(watched.length)));
+    const listed = this.budget.take(1) ? await this.readList() : undefined;
+    if (!listed && toRead.size === 0) return;
     const now = Date.now();
     const stored = await this.state.loadSnapshot(this.provider.key);
     // A snapshot nobody kept up to date (no subscribers for a while) is history: start afresh.
     const previous =
       stored && now - stored.polledAt <= ttl + 2 * this.options.intervalMs ? stored : undefined;
     const snapshot: PollSnapshot = previous ?? { startedAt: now, polledAt: now, tickets: {}, cursor: 0 };
-    const listed = await this.readList();
-    const toRead = new Set<string>();
-    for (const ticket of listed) await this.compare(snapshot, ticket, toRead);
-    this.pickSilent(snapshot, listed, toRead, previous === undefined);
-    if (toRead.size) await this.readDetails(snapshot, [...toRead]);
+    for (const ticket of listed ?? []) await this.compare(snapshot, ticket, toRead);
+    if (listed) this.pickSilent(snapshot, listed, toRead, previous === undefined);
+    const inList = new Set((listed ?? []).map((t) => t.remoteId));
+    if (toRead.size) await this.readDetails(snapshot, [...toRead], inList);
     snapshot.polledAt = Date.now();
     await this.state.saveSnapshot(this.provider.key, snapshot);
   }
@@ -92,22 +100,22 @@ export class ProviderPoller {
   }
 
   /** Records a listed ticket; publishes field changes; marks it for reading when its signal moved. */
-  private async compare(snapshot: PollSnapshot, ticket: Ticket, toRead: Set<string>): Promise<void> {
+  private async compare(
+    snapshot: PollSnapshot,
+    ticket: Ticket,
+    toRead: Set<string>,
+    fromDetails = false,
+  ): Promise<void> {
     const mark = snapshot.tickets[ticket.remoteId];
     const signal = signalOf(ticket);
     const fields = fieldsOf(ticket);
     if (!mark) {
       // Seen for the first time: what it holds now is history, not news.
-      snapshot.tickets[ticket.remoteId] = {
-        signal,
-        status: ticket.status,
-        fields,
-        version: 0,
-        since: signalTime(ticket) ?? null,
-      };
+      snapshot.tickets[ticket.remoteId] = this.markOf(ticket);
       return;
     }
-    const changed = changedFields(mark.fields, fields);
+    // Details carry fields the list leaves out (null in a list-made mark): not a change.
+    const changed = changedFields(mark.fields, fields).filter((f) => !fromDetails || mark.fields[f] !== null);
     if (changed.length) {
       mark.version += 1;
       await this.publisher.ticketChanged(
@@ -137,54 +145,38 @@ export class ProviderPoller {
     snapshot.cursor = (snapshot.cursor + count) % silent.length;
   }
 
-  private async readDetails(snapshot: PollSnapshot, ids: string[]): Promise<void> {
+  private async readDetails(snapshot: PollSnapshot, ids: string[], inList: Set<string>): Promise<void> {
     const details = await this.provider.getTickets(ids);
     for (const [i, detail] of details.entries()) {
+      if (detail instanceof Error) continue;
       const mark = snapshot.tickets[ids[i]!];
-      if (!mark || detail instanceof Error) continue;
+      if (!mark) {
+        // A watched ticket beyond the pages read: its first read learns what it holds.
+        snapshot.tickets[detail.remoteId] = {
+          ...this.markOf(detail),
+          messages: (detail.messages ?? []).map((m) => m.remoteId),
+        };
+        continue;
+      }
+      // The list did not show it this time: its details are the only place to see changes.
+      if (!inList.has(detail.remoteId)) await this.compare(snapshot, detail, new Set(), true);
       await this.announceNew(mark, detail);
     }
+  }
+
+  private markOf(ticket: Ticket): TicketMark {
+    return {
+      signal: signalOf(ticket),
+      status: ticket.status,
+      fields: fieldsOf(ticket),
+      version: 0,
+      since: signalTime(ticket) ?? null,
+    };
   }
 
   private async announceNew(mark: TicketMark, ticket: Ticket): Promise<void> {
     const messages = ticket.messages ?? [];
     for (const message of newMessages(mark, messages)) await this.publisher.messageAdded(ticket, message);
     mark.messages = messages.map((m) => m.remoteId);
-  }
-}
-
-/** A token bucket over upstream requests a minute; unlimited without a rate. */
-class RequestBudget {
-  private tokens: number;
-  private at = Date.now();
-
-  constructor(private readonly perMinute: number | undefined) {
-    this.tokens = perMinute ?? 0;
-  }
-
-  take(count: number): boolean {
-    if (this.perMinute === undefined) return true;
-    this.refill();
-    if (this.tokens < count) return false;
-    this.tokens -= count;
-    return true;
-  }
-
-  takeUpTo(count: number): number {
-    if (this.perMinute === undefined) return count;
-    this.refill();
-    const granted = Math.max(0, Math.min(count, Math.floor(this.tokens)));
-    this.tokens -= granted;
-    return granted;
-  }
-
-  private refill(): void {
-    const now = Date.now();
-    // At most a quarter minute's worth saved up, so a quiet spell does not end in a burst.
-    this.tokens = Math.min(
-      this.perMinute! / 4 + 1,
-      this.tokens + ((now - this.at) * this.perMinute!) / 60_000,
-    );
-    this.at = now;
   }
 }

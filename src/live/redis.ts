@@ -40,6 +40,18 @@ export class RedisLiveState implements LiveState {
     await this.redis.eval(RELEASE, 1, `${this.prefix}lease:${provider}`, holder);
   }
 
+  async watchTickets(provider: string, remoteIds: readonly string[], ttlMs: number): Promise<void> {
+    if (remoteIds.length === 0) return;
+    const until = Date.now() + ttlMs;
+    await this.redis.zadd(`${this.prefix}watch:${provider}`, ...remoteIds.flatMap((id) => [until, id]));
+  }
+
+  async watchedTickets(provider: string): Promise<string[]> {
+    const key = `${this.prefix}watch:${provider}`;
+    await this.redis.zremrangebyscore(key, '-inf', Date.now());
+    return this.redis.zrange(key, 0, -1);
+  }
+
   async close(): Promise<void> {}
 }
 

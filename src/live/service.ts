@@ -71,6 +71,7 @@ export class LiveService {
       holder: this.holder,
       maxPages: this.options.maxPages ?? 10,
       detailBudget: this.options.detailBudget ?? 3,
+      watched: () => this.interest.watchedTickets(key),
       onError: (p, error) =>
         console.warn(`live: polling ${p} failed: ${error instanceof Error ? error.message : error}`),
     });

@@ -40,6 +40,10 @@ export interface LiveState {
   /** Takes or renews the poll lease of `provider`; true while `holder` has it. */
   lease(provider: string, holder: string, ttlMs: number): Promise<boolean>;
   releaseLease(provider: string, holder: string): Promise<void>;
+  /** Records tickets watched one by one on some instance, for `ttlMs` (renewed every poll). */
+  watchTickets(provider: string, remoteIds: readonly string[], ttlMs: number): Promise<void>;
+  /** Tickets of `provider` watched one by one on any instance. */
+  watchedTickets(provider: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -49,6 +53,7 @@ const DAY_MS = 24 * 3600_000;
 export class MemoryLiveState implements LiveState {
   private announced = new Map<string, number>();
   private snapshots = new Map<string, PollSnapshot>();
+  private watched = new Map<string, Map<string, number>>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -74,6 +79,20 @@ export class MemoryLiveState implements LiveState {
   }
 
   async releaseLease(): Promise<void> {}
+
+  async watchTickets(provider: string, remoteIds: readonly string[], ttlMs: number): Promise<void> {
+    const watched = this.watched.get(provider) ?? new Map<string, number>();
+    for (const id of remoteIds) watched.set(id, this.now() + ttlMs);
+    this.watched.set(provider, watched);
+  }
+
+  async watchedTickets(provider: string): Promise<string[]> {
+    const watched = this.watched.get(provider);
+    if (!watched) return [];
+    const now = this.now();
+    for (const [id, until] of watched) if (until <= now) watched.delete(id);
+    return [...watched.keys()];
+  }
 
   async close(): Promise<void> {}
 

@@ -93,7 +93,10 @@ function subscribeTo<K extends keyof LiveTopics>(
       subscribe(topic),
       filter((e: LiveTopics[K][0]) => matches(watch, e)),
     ),
-    close: ctx.live.interest.add(watch.providers),
+    close: ctx.live.interest.add(
+      watch.providers,
+      watch.ticketRemoteId ? { provider: watch.providers[0]!, remoteId: watch.ticketRemoteId } : undefined,
+    ),
   }));
 }
 

@@ -164,6 +164,36 @@ describe('messageAdded over graphql-ws', () => {
   });
 });
 
+describe('a ticket watched by id', () => {
+  it('is read directly every poll: a TaskIP reply arrives before the rate-limited round robin gets there', async () => {
+    // A tight poll budget: the round robin over TaskIP's open tickets would take minutes.
+    const tight = await startTestGateway(
+      simulators,
+      (c) => (c.key === 'taskip' ? { ...c, pollBudgetPerMinute: 60 } : c),
+      { pollIntervalMs: 150 },
+    );
+    const client = wsClient(tight.gateway.wsUrl);
+    try {
+      const open = await tight.query<{
+        tickets: { edges: Array<{ node: { id: string; remoteId: string } }> };
+      }>(
+        '{ tickets(first: 100, filter: { providers: ["taskip"], status: [OPEN, IN_PROGRESS, PENDING] }) { edges { node { id remoteId } } } }',
+      );
+      // The oldest open ticket: last in the round robin.
+      const ticket = open.data!.tickets.edges.at(-1)!.node;
+      const sub = collect<Added>(client, ADDED, { ticketId: ticket.id });
+      await settle(8);
+      await desk(tight.sim('taskip').origin, 'reply', { ticketId: ticket.remoteId, body: 'Watched closely' });
+      const [event] = await sub.waitFor(1, 6_000);
+      expect(event!.messageAdded.message.body).toBe('Watched closely');
+      sub.stop();
+    } finally {
+      await client.dispose();
+      await tight.close();
+    }
+  });
+});
+
 describe('ticketChanged', () => {
   it('reports a status changed by the provider staff, with the previous status', async () => {
     const client = wsClient(gw.gateway.wsUrl);
