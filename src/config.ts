@@ -20,8 +20,10 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const DEFAULT_TIMEOUT_MS = 5_000;
-const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+/** A provider instance's upstream deadline when the config names none, in ms. */
+export const DEFAULT_TIMEOUT_MS = 5_000;
+/** The largest upstream response body accepted when the config names none, in bytes. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 const KEY_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
 
 // Secrets never sit in the file: each credential names the environment variable holding it.

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from './config.js';
 import type { ProviderInstanceConfig, SimulatorOptions, TicketProvider } from './providers/provider.js';
 import { PROVIDER_KINDS } from './providers/registry.js';
 import { startSimulator, type RunningSimulator } from './simulator/server.js';
@@ -44,9 +45,9 @@ export function simulatorInstances(
       name: kind.displayName,
       baseUrl: sim.baseUrl,
       credentials: { ...kind.demoCredentials },
-      timeoutMs: overrides.timeoutMs ?? 5_000,
+      timeoutMs: overrides.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       pageSize: kind.defaultPageSize,
-      maxResponseBytes: overrides.maxResponseBytes ?? 4 * 1024 * 1024,
+      maxResponseBytes: overrides.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     };
   });
 }
