@@ -107,13 +107,13 @@ export class ProviderPoller {
     fromDetails = false,
   ): Promise<void> {
     const mark = snapshot.tickets[ticket.remoteId];
-    const signal = signalOf(ticket);
-    const fields = fieldsOf(ticket);
     if (!mark) {
       // Seen for the first time: what it holds now is history, not news.
       snapshot.tickets[ticket.remoteId] = this.markOf(ticket);
       return;
     }
+    const signal = signalOf(ticket);
+    const fields = fieldsOf(ticket);
     // Details carry fields the list leaves out (null in a list-made mark): not a change.
     const changed = changedFields(mark.fields, fields).filter((f) => !fromDetails || mark.fields[f] !== null);
     if (changed.length) {
