@@ -2,7 +2,7 @@ import type { GatewayContext } from '../context.js';
 import type { Message, Ticket } from '../providers/model.js';
 import { performWrite } from '../writes/perform.js';
 import { checkAttachments, platformFiles, requireText } from '../writes/validate.js';
-import { builder } from './builder.js';
+import { builder, isTyped } from './builder.js';
 import { MessageRef, type MessageNode } from './message.js';
 import { remember, resultUnion, ticketTarget } from './mutation-kit.js';
 import { fullTicket } from './ticket-load.js';
@@ -37,7 +37,7 @@ interface AddMessageSuccess {
 const AddMessageSuccessRef = builder.objectRef<AddMessageSuccess>('AddMessageSuccess').implement({
   description:
     'The message was added; `message.ticket` is the ticket in its new state (a reply may reopen it).',
-  isTypeOf: (value) => (value as { __typename?: string }).__typename === 'AddMessageSuccess',
+  isTypeOf: isTyped('AddMessageSuccess'),
   fields: (t) => ({ message: t.expose('message', { type: MessageRef }) }),
 });
 

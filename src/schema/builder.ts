@@ -32,6 +32,14 @@ export const builder = new SchemaBuilder<{
 /** The builder's resolved schema types, for helpers that take refs. */
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
+/**
+ * `isTypeOf` for the shapes of mutation results, which carry their GraphQL type name as
+ * `__typename` (successes and the typed errors share unions and the `Error` interface).
+ */
+export function isTyped(name: string): (value: unknown) => boolean {
+  return (value) => (value as { __typename?: string } | null)?.__typename === name;
+}
+
 builder.queryType({ description: 'Support tickets from every configured provider, as one graph.' });
 builder.mutationType({
   description:

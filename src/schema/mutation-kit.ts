@@ -3,7 +3,7 @@ import type { GatewayContext } from '../context.js';
 import type { Ticket } from '../providers/model.js';
 import type { TicketProvider } from '../providers/provider.js';
 import { notFound, type WriteErrorShape } from '../writes/outcome.js';
-import { builder, type BuilderTypes } from './builder.js';
+import { builder, type BuilderTypes, isTyped } from './builder.js';
 import { decodeTypedId } from './ids.js';
 import { TicketRef } from './ticket.js';
 import { WRITE_ERROR_TYPES } from './write-errors.js';
@@ -18,7 +18,7 @@ export interface TicketSuccess<N extends string> {
 export function ticketResult<N extends string>(name: N, description: string) {
   const success = builder.objectRef<TicketSuccess<`${N}Success`>>(`${name}Success`).implement({
     description,
-    isTypeOf: (value) => (value as { __typename?: string }).__typename === `${name}Success`,
+    isTypeOf: isTyped(`${name}Success`),
     fields: (t) => ({ ticket: t.expose('ticket', { type: TicketRef }) }),
   });
   return resultUnion(name, success);

@@ -2,7 +2,7 @@ import type { GatewayContext } from '../context.js';
 import type { ProviderCapability, TicketProvider } from '../providers/provider.js';
 import type { Ticket } from '../providers/model.js';
 import { performWrite } from '../writes/perform.js';
-import { builder } from './builder.js';
+import { builder, isTyped } from './builder.js';
 import { forget, remember, resultUnion, ticketResult, ticketTarget } from './mutation-kit.js';
 import { TicketPriorityEnum, TicketStatusEnum } from './ticket.js';
 import { fullTicket } from './ticket-load.js';
@@ -115,7 +115,7 @@ interface DeleteTicketSuccess {
 }
 const DeleteSuccessRef = builder.objectRef<DeleteTicketSuccess>('DeleteTicketSuccess').implement({
   description: 'The ticket was deleted at its provider.',
-  isTypeOf: (value) => (value as { __typename?: string }).__typename === 'DeleteTicketSuccess',
+  isTypeOf: isTyped('DeleteTicketSuccess'),
   fields: (t) => ({ deletedTicketId: t.exposeID('deletedTicketId') }),
 });
 

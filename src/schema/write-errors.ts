@@ -1,6 +1,6 @@
 import type { FieldError } from '../providers/writes.js';
 import type { WriteErrorShape } from '../writes/outcome.js';
-import { builder } from './builder.js';
+import { builder, isTyped } from './builder.js';
 
 type Shape<N extends WriteErrorShape['__typename']> = Extract<WriteErrorShape, { __typename: N }>;
 
@@ -25,7 +25,7 @@ function errorType<N extends 'NotFoundError' | 'TicketClosedError'>(name: N, des
   return builder.objectRef<Shape<N>>(name).implement({
     description,
     interfaces: [ErrorInterface],
-    isTypeOf: (value) => (value as { __typename?: string }).__typename === name,
+    isTypeOf: isTyped(name),
     fields: () => ({}),
   });
 }
@@ -38,7 +38,7 @@ export const TicketClosedErrorRef = errorType(
 export const ValidationErrorRef = builder.objectRef<Shape<'ValidationError'>>('ValidationError').implement({
   description: 'The input was refused, by the gateway or by the provider (its own messages are kept).',
   interfaces: [ErrorInterface],
-  isTypeOf: (value) => (value as { __typename?: string }).__typename === 'ValidationError',
+  isTypeOf: isTyped('ValidationError'),
   fields: (t) => ({ fieldErrors: t.expose('fieldErrors', { type: [FieldErrorRef] }) }),
 });
 export const UnsupportedOperationErrorRef = builder
@@ -46,7 +46,7 @@ export const UnsupportedOperationErrorRef = builder
   .implement({
     description: 'The provider cannot do this (see `Provider.capabilities`); nothing was sent to it.',
     interfaces: [ErrorInterface],
-    isTypeOf: (value) => (value as { __typename?: string }).__typename === 'UnsupportedOperationError',
+    isTypeOf: isTyped('UnsupportedOperationError'),
     fields: (t) => ({ provider: t.exposeString('provider'), operation: t.exposeString('operation') }),
   });
 
