@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ProviderInstanceConfig } from './providers/provider.js';
 import { PROVIDER_KINDS } from './providers/registry.js';
+import { boolVar, ConfigError, intVar, securityVars, type SecurityConfig } from './config-env.js';
+
+export { ConfigError, isLoopback, type SecurityConfig } from './config-env.js';
 
 /** Everything the gateway reads from its environment, validated once at startup. */
 export interface GatewayConfig {
@@ -13,11 +16,8 @@ export interface GatewayConfig {
   /** Interval of the upstream change poller, in ms. */
   pollIntervalMs: number;
   redisUrl: string | undefined;
-}
-
-/** A configuration problem; the message names the key and the bad value. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
+  /** Client auth, browser origins, operation and subscription limits, shutdown. */
+  security: SecurityConfig;
 }
 
 /** A provider instance's upstream deadline when the config names none, in ms. */
@@ -46,9 +46,11 @@ const fileSchema = z.object({ providers: z.array(instanceSchema).min(1) }).stric
 /** Reads and validates the configuration from `env` (and the file `GATEWAY_CONFIG` names). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const file = env['GATEWAY_CONFIG'];
+  // Loopback by default: an unconfigured gateway serves this machine only.
+  const host = env['HOST'] || '127.0.0.1';
   return {
     port: intVar(env, 'PORT', 4000, 0, 65535),
-    host: env['HOST'] || '0.0.0.0',
+    host,
     providers: file ? loadProviders(file, env) : undefined,
     demo: {
       seed: intVar(env, 'DEMO_SEED', 1, 0, 2 ** 31),
@@ -57,25 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     },
     pollIntervalMs: intVar(env, 'POLL_INTERVAL_MS', 5_000, 100, 3_600_000),
     redisUrl: env['REDIS_URL'] || undefined,
+    security: securityVars(env, host),
   };
-}
-
-function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const text = env[name];
-  if (text === undefined || text === '') return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name}: expected a whole number from ${min} to ${max}, got "${text}"`);
-  }
-  return value;
-}
-
-function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const text = env[name];
-  if (text === undefined || text === '') return fallback;
-  if (['1', 'true', 'yes'].includes(text)) return true;
-  if (['0', 'false', 'no'].includes(text)) return false;
-  throw new ConfigError(`${name}: expected true or false, got "${text}"`);
 }
 
 function loadProviders(path: string, env: NodeJS.ProcessEnv): ProviderInstanceConfig[] {

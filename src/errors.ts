@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'UPSTREAM_OUTCOME_UNKNOWN',
   'NOT_FOUND',
   'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_COMPLEX',
+  'SUBSCRIPTION_LIMIT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -13,6 +13,9 @@ import { buildSchema } from './schema/index.js';
 import { useStreamedUploads } from './uploads.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './writes/idempotency.js';
 import { LiveService } from './live/service.js';
+import { securityVars, type SecurityConfig } from './config-env.js';
+import { useOperationLimits } from './edge/limits.js';
+import { useErrorCodes } from './edge/error-codes.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -53,10 +56,17 @@ export interface GatewayOptions {
   live?: LiveService;
   pollIntervalMs?: number;
   schema?: GraphQLSchema;
+  /** Auth, origins, limits; the defaults of an unconfigured gateway on loopback when not given. */
+  security?: SecurityConfig;
+  /** Configured credentials (provider secrets, client keys) that no answer may contain. */
+  secrets?: readonly string[];
 }
 
-type GatewayDeps = Required<Pick<GatewayOptions, 'providers' | 'idempotency' | 'live'>> &
-  Pick<GatewayOptions, 'schema'>;
+/** The security settings of a gateway with no configuration, serving this machine only. */
+export const DEFAULT_SECURITY: SecurityConfig = securityVars({}, '127.0.0.1');
+
+type GatewayDeps = Required<Pick<GatewayOptions, 'providers' | 'idempotency' | 'live' | 'security'>> &
+  Pick<GatewayOptions, 'schema' | 'secrets'>;
 
 /** Adds the errors of providers whose part is missing to an otherwise good result. */
 function usePartialErrors(): Plugin<GatewayContext> {
@@ -91,8 +101,10 @@ export function createGatewayYoga(deps: GatewayDeps): YogaServerInstance<object,
     // Masked errors never carry the original error, whatever NODE_ENV says.
     maskedErrors: { isDev: false },
     plugins: [
+      ...useOperationLimits(deps.security.limits),
       usePartialErrors(),
       useStreamedUploads({ maxFileBytes: MAX_UPLOAD_BYTES, maxFiles: 10, maxFieldBytes: 1024 * 1024 }),
+      useErrorCodes({ secrets: deps.secrets ?? [] }),
     ],
   });
 }
@@ -113,7 +125,8 @@ export async function startGateway(
   const live =
     options.live ??
     new LiveService({ providers: options.providers, pollIntervalMs: options.pollIntervalMs ?? 5_000 });
-  const yoga = createGatewayYoga({ ...options, idempotency, live });
+  const security = options.security ?? DEFAULT_SECURITY;
+  const yoga = createGatewayYoga({ ...options, idempotency, live, security });
   const server = createServer(yoga);
   const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
   const ws = useServer(

@@ -4,7 +4,8 @@ import type {
   SimulatorOptions,
   TicketProvider,
 } from '../../src/providers/provider.js';
-import { startGateway, type RunningGateway } from '../../src/server.js';
+import type { SecurityConfig } from '../../src/config.js';
+import { DEFAULT_SECURITY, startGateway, type RunningGateway } from '../../src/server.js';
 import type { RunningSimulator } from '../../src/simulator/server.js';
 
 /** A fixed clock for demo data, so tests see the same tickets on every run. */
@@ -41,7 +42,7 @@ export interface TestGateway {
 export async function startTestGateway(
   simulators: RunningSimulator[],
   tweak: (config: ProviderInstanceConfig) => ProviderInstanceConfig = (c) => c,
-  options: { pollIntervalMs?: number } = {},
+  options: { pollIntervalMs?: number; security?: Partial<SecurityConfig>; secrets?: string[] } = {},
 ): Promise<TestGateway> {
   // The test simulators have no rate limit, so the poller need not ration its requests either.
   const providers = createProviders(
@@ -49,7 +50,13 @@ export async function startTestGateway(
       .map((c) => ({ ...c, pollBudgetPerMinute: 100_000 }))
       .map(tweak),
   );
-  const gateway = await startGateway({ providers, port: 0, pollIntervalMs: options.pollIntervalMs });
+  const gateway = await startGateway({
+    providers,
+    port: 0,
+    pollIntervalMs: options.pollIntervalMs,
+    security: { ...DEFAULT_SECURITY, ...options.security },
+    secrets: options.secrets,
+  });
   return {
     gateway,
     providers,
