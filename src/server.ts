@@ -14,7 +14,7 @@ import { useStreamedUploads } from './uploads.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './writes/idempotency.js';
 import { LiveService } from './live/service.js';
 import { securityVars, type SecurityConfig } from './config-env.js';
-import { useOperationLimits } from './edge/limits.js';
+import { parserCacheOptions, useOperationLimits } from './edge/limits.js';
 import { useErrorCodes } from './edge/error-codes.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -98,6 +98,7 @@ export function createGatewayYoga(deps: GatewayDeps): YogaServerInstance<object,
     // GraphiQL served from our own bundle (no CDN), so the playground works offline.
     renderGraphiQL,
     landingPage: false,
+    parserAndValidationCache: parserCacheOptions(deps.security.limits),
     // Masked errors never carry the original error, whatever NODE_ENV says.
     maskedErrors: { isDev: false },
     plugins: [

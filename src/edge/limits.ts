@@ -34,3 +34,12 @@ export function useOperationLimits(limits: OperationLimits): Plugin[] {
   void limits;
   return [];
 }
+
+/**
+ * yoga's parse and validation cache, bounded so that no stream of distinct documents can grow
+ * it past a fixed size (`createYoga({ parserAndValidationCache })`).
+ */
+export function parserCacheOptions(limits: OperationLimits): boolean {
+  void limits;
+  return true;
+}
