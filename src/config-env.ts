@@ -91,7 +91,9 @@ function apiKey(entry: string, index: number): ApiKey {
     );
   }
   if (name !== undefined && !/^[\w.-]{1,64}$/.test(name)) {
-    throw new ConfigError(`GATEWAY_API_KEYS: key ${index + 1}: name "${name}" must be letters, digits, _ . -`);
+    throw new ConfigError(
+      `GATEWAY_API_KEYS: key ${index + 1}: name "${name}" must be letters, digits, _ . -`,
+    );
   }
   // A bare key is known by a short digest: stable across restarts, and it tells nothing of the key.
   return { name: name ?? `key-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`, key };

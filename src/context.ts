@@ -3,6 +3,7 @@ import type { Loaders } from './federation/loaders.js';
 import type { TicketProvider } from './providers/provider.js';
 import type { IdempotencyStore } from './writes/idempotency.js';
 import type { LiveService } from './live/service.js';
+import type { ClientIdentity } from './edge/auth.js';
 
 /** What every resolver gets: the configured providers and this request's own loaders. */
 export interface GatewayContext {
@@ -18,4 +19,6 @@ export interface GatewayContext {
    * adds them to the response's `errors`.
    */
   partialErrors: GraphQLError[];
+  /** The authenticated caller (key name, token subject, or anonymous address): never a credential. */
+  client: ClientIdentity;
 }

@@ -1,9 +1,9 @@
-import { ConfigError, loadConfig, type GatewayConfig } from './config.js';
+import { ConfigError, isLoopback, loadConfig, type GatewayConfig } from './config.js';
 import { createProviders, simulatorInstances, startSimulators } from './demo.js';
 import { startDemoAgents } from './live/agents.js';
 import { connectRedis, RedisIdempotencyStore, RedisLiveState } from './live/redis.js';
 import { LiveService } from './live/service.js';
-import type { TicketProvider } from './providers/provider.js';
+import type { ProviderInstanceConfig, TicketProvider } from './providers/provider.js';
 import { startGateway } from './server.js';
 import type { RunningSimulator } from './simulator/server.js';
 
@@ -35,9 +35,22 @@ async function main(): Promise<void> {
   }
   const providers = createProviders(instances);
   const { live, idempotency, close } = await shared(config, providers);
-  const gateway = await startGateway({ providers, live, idempotency, port: config.port, host: config.host });
+  const gateway = await startGateway({
+    providers,
+    live,
+    idempotency,
+    port: config.port,
+    host: config.host,
+    security: config.security,
+    secrets: secretsOf(config, instances),
+  });
   console.log(`ticket-gateway on ${gateway.url} (GraphiQL in a browser), subscriptions on ${gateway.wsUrl}`);
+  console.log(accessLine(config));
+  let stopping = false;
   const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Shutting down: finishing in-flight operations, then closing subscriptions.');
     stopAgents();
     await gateway.close();
     await close();
@@ -45,8 +58,31 @@ async function main(): Promise<void> {
     await Promise.all(simulators.map((s) => s.close()));
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+/** Every configured credential, so that no answer can carry one. */
+function secretsOf(config: GatewayConfig, instances: readonly ProviderInstanceConfig[]): string[] {
+  const { auth } = config.security;
+  return [
+    ...instances.flatMap((i) => Object.values(i.credentials)),
+    ...auth.apiKeys.map((k) => k.key),
+    ...(auth.jwt?.secret ? [auth.jwt.secret] : []),
+  ].filter((s) => s.length >= 6);
+}
+
+/** Says who can reach the gateway; never prints a credential. */
+function accessLine(config: GatewayConfig): string {
+  const { auth } = config.security;
+  const methods = [
+    auth.apiKeys.length ? `${auth.apiKeys.length} API key(s)` : '',
+    auth.jwt ? 'JWT' : '',
+  ].filter(Boolean);
+  if (methods.length) return `Client auth: ${methods.join(' and ')} (Authorization: Bearer …).`;
+  return isLoopback(config.host)
+    ? `No client auth configured: open to this machine only (${config.host}). Set GATEWAY_API_KEYS before serving others.`
+    : `No client auth configured, and GATEWAY_ALLOW_ANONYMOUS=true: anyone who reaches ${config.host} may use the gateway.`;
 }
 
 main().catch((error: unknown) => {

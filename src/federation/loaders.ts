@@ -26,16 +26,45 @@ export interface Loaders {
   page: DataLoader<PageKey, TicketPage, string>;
 }
 
-/** Builds fresh loaders for one request (or one subscription event). */
-export function createLoaders(providers: ReadonlyMap<string, TicketProvider>): Loaders {
+/**
+ * Builds fresh loaders for one request (or one subscription event). With a `deadline`, every
+ * provider's part not loaded when it fires fails as `UPSTREAM_TIMEOUT` for that provider: one
+ * slow provider cannot hold an operation past its deadline, however many calls it needs.
+ */
+export function createLoaders(
+  providers: ReadonlyMap<string, TicketProvider>,
+  deadline?: AbortSignal,
+): Loaders {
   return {
-    ticket: new DataLoader((keys) => loadTickets(providers, keys), {
+    ticket: new DataLoader((keys) => loadTickets(providers, keys, deadline), {
       cacheKeyFn: (k) => `${k.providerKey}\u0000${k.remoteId}`,
     }),
-    page: new DataLoader((keys) => Promise.all(keys.map((k) => loadPage(providers, k).catch(asError))), {
-      cacheKeyFn: (k) => `${k.providerKey}\u0000${k.fingerprint}\u0000${k.page}`,
-    }),
+    page: new DataLoader(
+      (keys) =>
+        Promise.all(
+          keys.map((k) => withDeadline(loadPage(providers, k), k.providerKey, deadline).catch(asError)),
+        ),
+      { cacheKeyFn: (k) => `${k.providerKey}\u0000${k.fingerprint}\u0000${k.page}` },
+    ),
   };
+}
+
+/**
+ * `work`, or an `UPSTREAM_TIMEOUT` of `providerKey` once `deadline` fires. The upstream call
+ * itself ends by its own per-request timeout; only the operation stops waiting for it.
+ */
+export function withDeadline<T>(work: Promise<T>, providerKey: string, deadline?: AbortSignal): Promise<T> {
+  if (!deadline) return work;
+  const late = () => new UpstreamError('UPSTREAM_TIMEOUT', providerKey, 'operation deadline passed');
+  if (deadline.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(late());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(late());
+    deadline.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => deadline.removeEventListener('abort', onAbort));
+  });
 }
 
 function asError(error: unknown): Error {
@@ -52,6 +81,7 @@ function loadPage(providers: ReadonlyMap<string, TicketProvider>, key: PageKey):
 async function loadTickets(
   providers: ReadonlyMap<string, TicketProvider>,
   keys: readonly TicketKey[],
+  deadline?: AbortSignal,
 ): Promise<Array<Ticket | Error>> {
   const groups = new Map<string, number[]>();
   keys.forEach((key, index) => {
@@ -64,9 +94,11 @@ async function loadTickets(
     [...groups].map(async ([providerKey, indexes]) => {
       const provider = providers.get(providerKey);
       const answers = provider
-        ? await provider
-            .getTickets(indexes.map((i) => keys[i]!.remoteId))
-            .catch((error: unknown) => indexes.map(() => asError(error)))
+        ? await withDeadline(
+            provider.getTickets(indexes.map((i) => keys[i]!.remoteId)),
+            providerKey,
+            deadline,
+          ).catch((error: unknown) => indexes.map(() => asError(error)))
         : indexes.map(() => new UpstreamError('NOT_FOUND', providerKey, 'no such provider'));
       if (answers.length !== indexes.length) {
         throw new Error(

@@ -1,0 +1,153 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { GraphQLError, getOperationAST, type ExecutionArgs } from 'graphql';
+import type { Context, OperationResult } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import type { GatewayContext } from '../context.js';
+import type { Authenticator, ClientIdentity } from './auth.js';
+import type { OriginPolicy } from './origins.js';
+
+export interface WebSocketOptions {
+  server: Server;
+  path: string;
+  yoga: YogaServerInstance<object, GatewayContext>;
+  auth: Authenticator;
+  origins: OriginPolicy;
+  /** Largest message, in bytes: the same bound as an HTTP body. */
+  maxPayload: number;
+  perSocket: number;
+  socketsPerClient: number;
+}
+
+export interface ServedWebSocket {
+  /** Operations (of any type) running on open sockets. */
+  activeOperations(): number;
+  /** Closes every socket with 1001 (going away) and stops accepting. */
+  dispose(): Promise<void>;
+}
+
+type Ctx = Context<Record<string, unknown> | undefined, Extra>;
+
+/** The enveloped execute and subscribe that `onSubscribe` hands to graphql-ws as the root value. */
+interface Enveloped {
+  execute: (args: ExecutionArgs) => OperationResult;
+  subscribe: (args: ExecutionArgs) => OperationResult;
+}
+
+/** The credential a client sent: `connectionParams` first (browsers cannot set upgrade headers), then the header. */
+function credentialOf(ctx: Ctx): string | undefined {
+  const params = ctx.connectionParams ?? {};
+  const headers = (params['headers'] ?? {}) as Record<string, unknown>;
+  const value = [
+    params['authorization'],
+    params['Authorization'],
+    headers['authorization'],
+    headers['Authorization'],
+  ].find((v): v is string => typeof v === 'string');
+  return value ?? ctx.extra.request.headers.authorization;
+}
+
+/** A refusal of one operation, coded like its HTTP counterpart. */
+function coded(error: unknown, code: string): GraphQLError {
+  if (error instanceof GraphQLError) {
+    return error.extensions['code']
+      ? error
+      : new GraphQLError(error.message, { ...error, extensions: { ...error.extensions, code } });
+  }
+  return new GraphQLError('The operation could not be read.', { extensions: { code } });
+}
+
+/**
+ * graphql-ws on the gateway's port and path: the upgrade is refused for origins not allowed;
+ * `onConnect` authenticates (4403 when refused) and caps sockets per client; `onSubscribe`
+ * caps subscriptions per socket and answers a document that does not parse or validate with
+ * an `error` for that operation alone, so one bad document never closes the socket.
+ */
+export function serveWebSocket(options: WebSocketOptions): ServedWebSocket {
+  const { yoga } = options;
+  const wss = new WebSocketServer({
+    server: options.server,
+    path: options.path,
+    maxPayload: options.maxPayload,
+    verifyClient: (info: { origin: string; req: IncomingMessage }) =>
+      options.origins.permits(info.origin || undefined, info.req.headers.host),
+  });
+  const identities = new WeakMap<object, ClientIdentity>();
+  const socketsPerClient = new Map<string, number>();
+  const open = new Set<Ctx>();
+  const served = useServer(
+    {
+      onConnect: async (ctx) => {
+        const identity = await options.auth.authenticate(
+          credentialOf(ctx),
+          ctx.extra.request.socket.remoteAddress,
+        );
+        if (!identity) return false;
+        const count = socketsPerClient.get(identity.id) ?? 0;
+        if (count >= options.socketsPerClient) {
+          ctx.extra.socket.close(4429, `At most ${options.socketsPerClient} sockets per client`);
+          return false;
+        }
+        socketsPerClient.set(identity.id, count + 1);
+        identities.set(ctx.extra.socket, identity);
+        open.add(ctx);
+        ctx.extra.socket.once('close', () => {
+          open.delete(ctx);
+          const left = (socketsPerClient.get(identity.id) ?? 1) - 1;
+          if (left > 0) socketsPerClient.set(identity.id, left);
+          else socketsPerClient.delete(identity.id);
+        });
+        return true;
+      },
+      execute: (args) => (args.rootValue as Enveloped).execute(args),
+      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      onSubscribe: async (ctx, _id, params) => {
+        if (Object.keys(ctx.subscriptions).length > options.perSocket) {
+          return [
+            new GraphQLError(
+              `At most ${options.perSocket} operations at once on one socket (MAX_SUBSCRIPTIONS_PER_SOCKET).`,
+              {
+                extensions: { code: 'SUBSCRIPTION_LIMIT' },
+              },
+            ),
+          ];
+        }
+        const client = identities.get(ctx.extra.socket);
+        const enveloped = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+          client,
+        });
+        let document;
+        try {
+          document = enveloped.parse(params.query);
+        } catch (error) {
+          return [coded(error, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const errors = enveloped.validate(enveloped.schema, document);
+        if (errors.length) return errors.map((e: GraphQLError) => coded(e, 'GRAPHQL_VALIDATION_FAILED'));
+        if (!getOperationAST(document, params.operationName)) {
+          return [coded(new GraphQLError('Unable to identify the operation to run.'), 'BAD_USER_INPUT')];
+        }
+        return {
+          schema: enveloped.schema,
+          operationName: params.operationName,
+          document,
+          variableValues: params.variables,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+        } satisfies ExecutionArgs;
+      },
+    },
+    wss,
+  );
+  return {
+    activeOperations: () => [...open].reduce((n, ctx) => n + Object.keys(ctx.subscriptions).length, 0),
+    dispose: async () => {
+      await served.dispose();
+    },
+  };
+}
