@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Busboy, type BusboyFileStream } from '@fastify/busboy';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import { MultipartRefusal, readMap, readOperations, type FileSlot, type Operation } from './multipart-map.js';
 
 /** Limits of one GraphQL multipart request. */
 export interface UploadLimits {
@@ -14,7 +15,7 @@ export interface UploadLimits {
   maxFieldBytes: number;
 }
 
-/** A request refused while parsing, answered with yoga's code for it. */
+/** A request over a limit, answered 413 with yoga's code for it. */
 class UploadTooLarge extends Error {}
 
 interface Parsed {
@@ -22,67 +23,123 @@ interface Parsed {
   cleanup: () => Promise<void>;
 }
 
-/**
- * Parses a GraphQL multipart request (the spec's `operations`, `map`, then the files) by
- * streaming each file to a temporary file, never holding it in memory. The resolvers get
- * platform `File`s backed by those files, which undici streams on to the provider; their
- * size is known before any upstream call, so the providers' limits are checked first.
- */
-export async function parseMultipart(request: Request, limits: UploadLimits): Promise<Parsed> {
-  const dir = await mkdtemp(join(tmpdir(), 'ticket-gateway-upload-'));
-  const cleanup = () => rm(dir, { recursive: true, force: true });
-  try {
-    const { fields, files } = await receive(request, dir, limits);
-    const params = JSON.parse(fields.get('operations') ?? 'null') as Parsed['params'] | null;
-    const map = JSON.parse(fields.get('map') ?? '{}') as Record<string, string[]>;
-    if (!params || typeof params !== 'object') throw new Error('The multipart request has no `operations`.');
-    for (const [name, paths] of Object.entries(map)) {
-      const file = files.get(name);
-      if (!file) throw new Error(`The multipart request maps "${name}" but sends no such file.`);
-      for (const path of paths) place(params, path, await diskFile(file));
-    }
-    return { params, cleanup };
-  } catch (error) {
-    await cleanup();
-    throw error;
-  }
-}
-
+/** A stored file part: where on disk, its file name and declared type. */
 interface Received {
   path: string;
   name: string;
   type: string;
 }
+type Sent = Omit<Received, 'path'>;
 
-function receive(request: Request, dir: string, limits: UploadLimits) {
-  const fields = new Map<string, string>();
-  const files = new Map<string, Received>();
-  const writes: Array<Promise<void>> = [];
+/** What one request has sent so far, in the spec's order: operations, map, files. */
+interface Form {
+  dir: string;
+  limits: UploadLimits;
+  operation?: Operation;
+  slots?: Map<string, FileSlot[]>;
+  files: Map<string, Received>;
+  writes: Array<Promise<void>>;
+  failed: boolean;
+}
+
+/**
+ * Parses a GraphQL multipart request (the spec's `operations`, `map`, then the files),
+ * streaming each file to a temporary file, never into memory. The map is checked against
+ * the operation before any file is stored. Resolvers get platform `File`s backed by those
+ * files, which undici streams on to the provider; their size is known before any upstream
+ * call, so the providers' limits are checked first. On failure nothing is left on disk.
+ */
+export async function parseMultipart(request: Request, limits: UploadLimits): Promise<Parsed> {
+  const dir = await mkdtemp(join(tmpdir(), 'ticket-gateway-upload-'));
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  const form: Form = { dir, limits, files: new Map(), writes: [], failed: false };
+  try {
+    await receive(request, form);
+    return { params: await complete(form), cleanup };
+  } catch (error) {
+    // A write still under way would recreate its file after the folder is gone.
+    await Promise.allSettled(form.writes);
+    await cleanup();
+    throw error;
+  }
+}
+
+/**
+ * Feeds the body to busboy. The first failure answers at once; the rest of the body is
+ * still read (and its files discarded), so the client is not cut off mid-upload.
+ */
+function receive(request: Request, form: Form): Promise<void> {
+  const { maxFileBytes, maxFiles, maxFieldBytes } = form.limits;
   const busboy = Busboy({
     headers: { 'content-type': request.headers.get('content-type') ?? '' },
-    limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fieldSize: limits.maxFieldBytes },
+    limits: { fileSize: maxFileBytes, files: maxFiles, fieldSize: maxFieldBytes },
   });
-  return new Promise<{ fields: typeof fields; files: typeof files }>((resolve, reject) => {
-    busboy.on('field', (name, value, _nameCut, valueCut) => {
-      if (valueCut) reject(new UploadTooLarge(`Field "${name}" is over ${limits.maxFieldBytes} bytes.`));
-      fields.set(name, value);
-    });
-    busboy.on('file', (name, stream, filename, _encoding, mimeType) => {
-      const path = join(dir, String(files.size));
-      files.set(name, { path, name: filename, type: mimeType });
-      writes.push(store(stream, path, limits.maxFileBytes));
-    });
-    busboy.on('filesLimit', () =>
-      reject(new UploadTooLarge(`At most ${limits.maxFiles} files are accepted.`)),
+  return new Promise<void>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      if (!form.failed) reject(error);
+      form.failed = true;
+    };
+    const attempt = (step: () => void) => {
+      try {
+        step();
+      } catch (error) {
+        fail(error);
+      }
+    };
+    busboy.on('field', (name, value, _nameCut, valueCut) =>
+      attempt(() => onField(form, name, value, valueCut)),
     );
-    busboy.on('error', reject);
-    busboy.on('finish', () => {
-      Promise.all(writes).then(() => resolve({ fields, files }), reject);
-    });
+    busboy.on('file', (name, stream, filename, _encoding, mimeType) =>
+      attempt(() => void onFile(form, name, stream, { name: filename, type: mimeType })?.catch(fail)),
+    );
+    busboy.on('filesLimit', () => fail(new UploadTooLarge(`At most ${maxFiles} files are accepted.`)));
+    busboy.on('error', fail);
+    busboy.on('finish', () => void Promise.all(form.writes).then(() => resolve(), fail));
     const body = request.body as unknown as AsyncIterable<Uint8Array> | null;
-    if (!body) return reject(new Error('The multipart request has no body.'));
-    Readable.from(body).on('error', reject).pipe(busboy);
+    if (!body) return fail(new MultipartRefusal('The multipart request has no body.'));
+    const source = Readable.from(body).on('error', (error) => {
+      fail(error);
+      // Ended mid-part, busboy fails the file being written, so that write cannot hang.
+      busboy.end();
+    });
+    source.pipe(busboy);
   });
+}
+
+function onField(form: Form, name: string, value: string, valueCut: boolean): void {
+  if (form.failed) return;
+  if (valueCut) throw new UploadTooLarge(`Field "${name}" is over ${form.limits.maxFieldBytes} bytes.`);
+  if (name === 'operations') {
+    if (form.operation) throw new MultipartRefusal('The multipart field "operations" is sent twice.');
+    form.operation = readOperations(value);
+  } else if (name === 'map') {
+    if (!form.operation) throw new MultipartRefusal('The multipart field "map" must follow "operations".');
+    if (form.slots) throw new MultipartRefusal('The multipart field "map" is sent twice.');
+    form.slots = readMap(value, form.operation);
+  }
+  // The spec has no other fields: any other is ignored.
+}
+
+/** Stores a mapped file, returning its write; a file the map does not name is read past. */
+function onFile(form: Form, field: string, stream: BusboyFileStream, file: Sent): Promise<void> | undefined {
+  const problem = form.failed ? undefined : misplaced(form, field);
+  if (form.failed || problem || !form.slots?.has(field)) {
+    // Read past it: busboy waits for every file stream to be consumed before going on.
+    stream.resume();
+    if (problem) throw problem;
+    return undefined;
+  }
+  const received = { ...file, path: join(form.dir, String(form.files.size)) };
+  form.files.set(field, received);
+  const write = store(stream, received.path, form.limits.maxFileBytes);
+  form.writes.push(write);
+  return write;
+}
+
+function misplaced(form: Form, field: string): MultipartRefusal | undefined {
+  if (!form.slots) return new MultipartRefusal('The multipart files must follow the "map" field.');
+  if (form.files.has(field)) return new MultipartRefusal(`The multipart file "${field}" is sent twice.`);
+  return undefined;
 }
 
 /** Writes one file part to disk, refusing it once it grows past the limit. */
@@ -91,22 +148,21 @@ async function store(stream: BusboyFileStream, path: string, maxBytes: number): 
   if (stream.truncated) throw new UploadTooLarge(`File size limit exceeded: ${maxBytes} bytes`);
 }
 
-async function diskFile(file: Received): Promise<File> {
-  // A Blob over the file on disk: reading it streams from the file.
-  return new File([await openAsBlob(file.path)], file.name, { type: file.type });
-}
-
-/** Sets `value` at a dotted path like `variables.input.attachments.0`. */
-function place(target: object, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let node = target as Record<string, unknown>;
-  for (const key of keys.slice(0, -1)) {
-    const next = node[key];
-    if (next === null || typeof next !== 'object')
-      throw new Error(`The multipart map names "${path}", which is not there.`);
-    node = next as Record<string, unknown>;
+/** Once every file is on disk: puts a disk-backed `File` at each place the map named. */
+async function complete(form: Form): Promise<Operation> {
+  if (!form.operation) throw new MultipartRefusal('The multipart request has no "operations" field.');
+  if (!form.slots) throw new MultipartRefusal('The multipart request has no "map" field.');
+  for (const [name, slots] of form.slots) {
+    const file = form.files.get(name);
+    if (!file) {
+      if (slots.length === 0) continue;
+      throw new MultipartRefusal(`The multipart request maps "${name}" but sends no such file.`);
+    }
+    // A Blob over the file on disk: reading it streams from the file.
+    const blob = await openAsBlob(file.path);
+    for (const slot of slots) slot(new File([blob], file.name, { type: file.type }));
   }
-  node[keys.at(-1)!] = value;
+  return form.operation;
 }
 
 /**
@@ -136,6 +192,7 @@ export function useStreamedUploads(limits: UploadLimits): Plugin {
   };
 }
 
+/** One error, 413 for what is over a limit and 400 for everything else. */
 function refusal(error: unknown): Response {
   const tooLarge = error instanceof UploadTooLarge;
   const message = error instanceof Error ? error.message : 'The multipart request could not be read.';

@@ -104,6 +104,8 @@ export function createGatewayYoga(deps: YogaDeps): YogaServerInstance<object, Ga
     // GraphiQL served from our own bundle (no CDN), so the playground works offline.
     renderGraphiQL,
     landingPage: false,
+    // Multipart is parsed by useStreamedUploads (to disk); yoga's own parser would buffer files in memory.
+    multipart: false,
     cors: (request) => corsFor(request, deps.origins),
     // Multipart bodies carry files; every other body is held to `maxBodyBytes` by useBodyLimit.
     maxRequestBodySize: MAX_UPLOAD_FILES * MAX_UPLOAD_BYTES + security.maxBodyBytes,
