@@ -16,8 +16,12 @@ export class HttpDrain {
     });
   }
 
+  /** Responses still being produced, not counting event streams (they end with the subscriptions). */
   get inFlight(): number {
-    return this.active.size;
+    let n = 0;
+    for (const res of this.active)
+      if (!String(res.getHeader('content-type') ?? '').startsWith('text/event-stream')) n++;
+    return n;
   }
 
   start(): void {

@@ -21,7 +21,7 @@ export interface WebSocketOptions {
 }
 
 export interface ServedWebSocket {
-  /** Operations (of any type) running on open sockets. */
+  /** Queries and mutations running on open sockets (subscriptions run until ended). */
   activeOperations(): number;
   /** Closes every socket with 1001 (going away) and stops accepting. */
   dispose(): Promise<void>;
@@ -70,12 +70,19 @@ export function serveWebSocket(options: WebSocketOptions): ServedWebSocket {
     server: options.server,
     path: options.path,
     maxPayload: options.maxPayload,
-    verifyClient: (info: { origin: string; req: IncomingMessage }) =>
-      options.origins.permits(info.origin || undefined, info.req.headers.host),
+    // Refused at the upgrade with 403: a page from another site never gets a socket at all.
+    verifyClient: (
+      info: { origin: string; req: IncomingMessage },
+      done: (ok: boolean, status?: number) => void,
+    ) => done(options.origins.permits(info.origin || undefined, info.req.headers.host), 403),
   });
   const identities = new WeakMap<object, ClientIdentity>();
   const socketsPerClient = new Map<string, number>();
-  const open = new Set<Ctx>();
+  // Queries and mutations under way, by operation id, so shutdown can let them finish.
+  const running = new Set<string>();
+  let nextSocket = 0;
+  const socketIds = new WeakMap<object, number>();
+  const opKey = (ctx: Ctx, id: string) => `${socketIds.get(ctx.extra.socket)}:${id}`;
   const served = useServer(
     {
       onConnect: async (ctx) => {
@@ -91,9 +98,9 @@ export function serveWebSocket(options: WebSocketOptions): ServedWebSocket {
         }
         socketsPerClient.set(identity.id, count + 1);
         identities.set(ctx.extra.socket, identity);
-        open.add(ctx);
+        socketIds.set(ctx.extra.socket, nextSocket++);
         ctx.extra.socket.once('close', () => {
-          open.delete(ctx);
+          for (const id of Object.keys(ctx.subscriptions)) running.delete(opKey(ctx, id));
           const left = (socketsPerClient.get(identity.id) ?? 1) - 1;
           if (left > 0) socketsPerClient.set(identity.id, left);
           else socketsPerClient.delete(identity.id);
@@ -102,7 +109,9 @@ export function serveWebSocket(options: WebSocketOptions): ServedWebSocket {
       },
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
-      onSubscribe: async (ctx, _id, params) => {
+      onComplete: (ctx, id) => void running.delete(opKey(ctx, id)),
+      onError: (ctx, id) => void running.delete(opKey(ctx, id)),
+      onSubscribe: async (ctx, id, params) => {
         if (Object.keys(ctx.subscriptions).length > options.perSocket) {
           return [
             new GraphQLError(
@@ -129,9 +138,11 @@ export function serveWebSocket(options: WebSocketOptions): ServedWebSocket {
         }
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length) return errors.map((e: GraphQLError) => coded(e, 'GRAPHQL_VALIDATION_FAILED'));
-        if (!getOperationAST(document, params.operationName)) {
+        const operation = getOperationAST(document, params.operationName);
+        if (!operation) {
           return [coded(new GraphQLError('Unable to identify the operation to run.'), 'BAD_USER_INPUT')];
         }
+        if (operation.operation !== 'subscription') running.add(opKey(ctx, id));
         return {
           schema: enveloped.schema,
           operationName: params.operationName,
@@ -145,7 +156,7 @@ export function serveWebSocket(options: WebSocketOptions): ServedWebSocket {
     wss,
   );
   return {
-    activeOperations: () => [...open].reduce((n, ctx) => n + Object.keys(ctx.subscriptions).length, 0),
+    activeOperations: () => running.size,
     dispose: async () => {
       await served.dispose();
     },
