@@ -79,6 +79,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     close: async () => {
       drain.start();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Subscriptions end first with a proper `complete` (WebSocket) or complete event (SSE); queries and writes finish.
+      await live.endStreams();
       await waitUntil(() => drain.inFlight === 0 && ws.activeOperations() === 0, security.drainTimeoutMs);
       await ws.dispose();
       server.closeAllConnections();

@@ -14,7 +14,7 @@ export interface Authenticator {
   /** Whether a credential is needed at all (false: anonymous access on loopback, or explicitly allowed). */
   readonly required: boolean;
   /**
-   * `credential` is the value of an `Authorization` header (`Bearer …`), or the bare token from
+   * `credential` is the value of an `Authorization` header (`Bearer …`), from HTTP or from
    * graphql-ws `connectionParams`; `remote` is the caller's address, naming anonymous callers.
    */
   authenticate(credential: string | undefined, remote?: string): Promise<ClientIdentity | null>;
@@ -22,12 +22,9 @@ export interface Authenticator {
 
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 
-/** The token of `Bearer <token>`, or a bare token as given. */
+/** The token of `Bearer <token>`; any other scheme, or none, is no credential. */
 export function bearerToken(credential: string | undefined): string | undefined {
-  if (!credential) return undefined;
-  const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(credential);
-  if (match) return match[1];
-  return /\s/.test(credential.trim()) ? undefined : credential.trim();
+  return credential ? /^\s*Bearer\s+(\S+)\s*$/i.exec(credential)?.[1] : undefined;
 }
 
 /**

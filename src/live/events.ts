@@ -19,9 +19,19 @@ export interface TicketChangedPayload {
   ticket: TicketJson;
 }
 
+/**
+ * A ticket the poller found gone (the provider answers 404 for it): every subscription that
+ * watches it by id ends, on every instance, and nobody polls it any more.
+ */
+export interface TicketGonePayload {
+  providerKey: string;
+  ticketRemoteId: string;
+}
+
 export type LiveTopics = {
   messageAdded: [MessageAddedPayload];
   ticketChanged: [TicketChangedPayload];
+  ticketGone: [TicketGonePayload];
 };
 
 export type LivePubSub = PubSub<LiveTopics>;

@@ -1,3 +1,4 @@
+import { UpstreamError } from '../errors.js';
 import type { Ticket } from '../providers/model.js';
 import type { TicketProvider } from '../providers/provider.js';
 import { changedFields, fieldsOf, newMessages, signalOf, signalTime } from './marks.js';
@@ -148,6 +149,7 @@ export class ProviderPoller {
   private async readDetails(snapshot: PollSnapshot, ids: string[], inList: Set<string>): Promise<void> {
     const details = await this.provider.getTickets(ids);
     for (const [i, detail] of details.entries()) {
+      if (detail instanceof UpstreamError && detail.code === 'NOT_FOUND') await this.drop(snapshot, ids[i]!);
       if (detail instanceof Error) continue;
       const mark = snapshot.tickets[ids[i]!];
       if (!mark) {
@@ -162,6 +164,17 @@ export class ProviderPoller {
       if (!inList.has(detail.remoteId)) await this.compare(snapshot, detail, new Set(), true);
       await this.announceNew(mark, detail);
     }
+  }
+
+  /**
+   * A ticket that answers 404 is gone: it leaves the shared watch list and the snapshot at once
+   * (so no instance reads it again), and its watchers are told, which ends their subscriptions
+   * with NOT_FOUND and takes back their interest.
+   */
+  private async drop(snapshot: PollSnapshot, remoteId: string): Promise<void> {
+    delete snapshot.tickets[remoteId];
+    await this.state.unwatchTicket(this.provider.key, remoteId);
+    this.publisher.ticketGone(this.provider.key, remoteId);
   }
 
   private markOf(ticket: Ticket): TicketMark {

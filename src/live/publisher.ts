@@ -45,4 +45,13 @@ export class LivePublisher {
     });
     return true;
   }
+
+  /**
+   * Tells every instance that a ticket is gone upstream. Not announced (deduplicated) like the
+   * other events: only the poll lease holder reads watched tickets, ending a subscription twice
+   * is harmless, and a ticket watched again after its removal must be reported again.
+   */
+  ticketGone(providerKey: string, ticketRemoteId: string): void {
+    this.pubsub.publish('ticketGone', { providerKey, ticketRemoteId });
+  }
 }

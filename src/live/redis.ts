@@ -52,6 +52,10 @@ export class RedisLiveState implements LiveState {
     return this.redis.zrange(key, 0, -1);
   }
 
+  async unwatchTicket(provider: string, remoteId: string): Promise<void> {
+    await this.redis.zrem(`${this.prefix}watch:${provider}`, remoteId);
+  }
+
   async close(): Promise<void> {}
 }
 

@@ -6,6 +6,7 @@ import { Interest } from './interest.js';
 import { ProviderPoller } from './poller.js';
 import { LivePublisher } from './publisher.js';
 import { MemoryLiveState, type LiveState } from './state.js';
+import { LiveStreams } from './streams.js';
 
 export interface LiveOptions {
   providers: ReadonlyMap<string, TicketProvider>;
@@ -33,10 +34,13 @@ export class LiveService {
   readonly publisher: LivePublisher;
   readonly interest: Interest;
   readonly events: CountingEventTarget;
+  /** The subscription streams open on this instance (see `endStreams`). */
+  readonly streams = new LiveStreams();
   /** This instance in poll leases: the process id first, so operators (and tests) can tell who polls. */
   readonly holder = `${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly state: LiveState;
   private readonly pollers = new Map<string, ProviderPoller>();
+  private closed = false;
 
   constructor(private readonly options: LiveOptions) {
     this.events = new CountingEventTarget(options.eventTarget ?? unboundedEventTarget());
@@ -51,13 +55,38 @@ export class LiveService {
     return [...this.pollers.keys()];
   }
 
+  /**
+   * Ends every open subscription stream, for a draining server: each completes (graphql-ws
+   * sends `complete` for its id, an SSE response ends with its `complete` event), and any
+   * subscription started later completes at once. Resolves with how many streams were open,
+   * once their transports have read their ends (at most `timeoutMs`). Call it before closing
+   * the sockets: a socket closed first cuts its subscriptions off without `complete`.
+   */
+  endStreams(timeoutMs?: number): Promise<number> {
+    return this.streams.endAll(timeoutMs);
+  }
+
+  /**
+   * A ticket deleted through the gateway: no instance reads it again, and its watchers' subscriptions
+   * end now with NOT_FOUND instead of at the next poll.
+   */
+  async ticketGone(provider: string, remoteId: string): Promise<void> {
+    await this.state.unwatchTicket(provider, remoteId);
+    this.publisher.ticketGone(provider, remoteId);
+  }
+
+  /** Ends every subscription stream (`endStreams`), then stops polling and closes the state. */
   async close(): Promise<void> {
+    await this.endStreams();
+    this.closed = true;
     await Promise.all([...this.pollers.values()].map((p) => p.stop()));
     this.pollers.clear();
     await this.state.close();
   }
 
   private watch(key: string, watched: boolean): void {
+    // Closed: no poller may start again (it would run on a closed state).
+    if (watched && this.closed) return;
     if (!watched) {
       const poller = this.pollers.get(key);
       this.pollers.delete(key);

@@ -44,6 +44,8 @@ export interface LiveState {
   watchTickets(provider: string, remoteIds: readonly string[], ttlMs: number): Promise<void>;
   /** Tickets of `provider` watched one by one on any instance. */
   watchedTickets(provider: string): Promise<string[]>;
+  /** Forgets a watched ticket at once (it is gone upstream), whoever watched it. */
+  unwatchTicket(provider: string, remoteId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,10 @@ export class MemoryLiveState implements LiveState {
     const now = this.now();
     for (const [id, until] of watched) if (until <= now) watched.delete(id);
     return [...watched.keys()];
+  }
+
+  async unwatchTicket(provider: string, remoteId: string): Promise<void> {
+    this.watched.get(provider)?.delete(remoteId);
   }
 
   async close(): Promise<void> {}

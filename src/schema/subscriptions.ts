@@ -1,20 +1,15 @@
-import { filter, pipe } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
+import { toGatewayError, UpstreamError } from '../errors.js';
 import { createLoaders } from '../federation/loaders.js';
 import { selectProviders } from '../federation/list.js';
 import { decodeTicket, type TicketJson } from '../live/codec.js';
-import { liveStream } from '../live/cleanup.js';
 import type { LiveTopics, MessageAddedPayload, TicketChangedPayload } from '../live/events.js';
+import { TicketGone, watchStream, type Watch, type WatchTopic } from '../live/watch.js';
 import type { Ticket, TicketStatus } from '../providers/model.js';
 import { builder } from './builder.js';
 import { decodeTypedId } from './ids.js';
 import { MessageRef, type MessageNode } from './message.js';
 import { TicketRef, TicketStatusEnum } from './ticket.js';
-
-interface Watch {
-  providers: string[];
-  ticketRemoteId?: string;
-}
 
 /** What a subscription watches: one ticket, or the named providers (all by default). */
 function watchOf(
@@ -22,20 +17,32 @@ function watchOf(
   args: { ticketId?: string | number | null; providers?: string[] | null },
 ): Watch {
   if (args.ticketId != null) {
-    const [providerKey, ticketRemoteId] = decodeTypedId(String(args.ticketId), 'Ticket', 2) as [
-      string,
-      string,
-    ];
-    return { providers: selectProviders(ctx.providers, [providerKey]).map((p) => p.key), ticketRemoteId };
+    const [providerKey, remoteId] = decodeTypedId(String(args.ticketId), 'Ticket', 2) as [string, string];
+    const providers = selectProviders(ctx.providers, [providerKey]).map((p) => p.key);
+    return { providers, ticket: { provider: providers[0]!, remoteId } };
   }
   return { providers: selectProviders(ctx.providers, args.providers).map((p) => p.key) };
 }
 
-function matches(watch: Watch, event: { providerKey: string; ticketRemoteId: string }): boolean {
-  return (
-    watch.providers.includes(event.providerKey) &&
-    (!watch.ticketRemoteId || event.ticketRemoteId === watch.ticketRemoteId)
-  );
+/**
+ * A ticket watched by id must exist: it is read once (through the request's loaders, so
+ * identical checks in one context share a call) before anything is registered, and an unknown
+ * one ends the subscription with NOT_FOUND, never polled. Any other failure says nothing about
+ * the ticket (its provider is down): the subscription is accepted, and should the ticket not
+ * exist after all, the poller finds it answering 404 and ends the subscription then.
+ */
+async function ensureTicketExists(ctx: GatewayContext, watch: Watch): Promise<void> {
+  if (!watch.ticket) return;
+  try {
+    await ctx.loaders.ticket.load({ providerKey: watch.ticket.provider, remoteId: watch.ticket.remoteId });
+  } catch (error) {
+    if (error instanceof UpstreamError && error.code === 'NOT_FOUND') throw toGatewayError(error);
+  }
+}
+
+/** The last event of a subscription whose ticket is gone: its NOT_FOUND error. */
+function gone(event: TicketGone): never {
+  throw toGatewayError(new UpstreamError('NOT_FOUND', event.providerKey, `ticket ${event.ticketRemoteId}`));
 }
 
 /** The event's ticket in fresh loaders: nothing cached from an earlier event is served. */
@@ -77,27 +84,18 @@ const watchArgs = {
   providers: { description: 'Only these provider keys (default: all).' },
 };
 
-/** One topic's events for what the subscriber watches; its interest ends with the subscription. */
-function subscribeTo<K extends keyof LiveTopics>(
+/**
+ * One topic's events for what the subscriber watches, once its ticket (if any) is known to
+ * exist; its interest ends with the subscription.
+ */
+async function subscribeTo<K extends WatchTopic>(
   topic: K,
   ctx: GatewayContext,
   args: { ticketId?: string | number | null; providers?: string[] | null },
-): AsyncIterable<LiveTopics[K][0]> {
+): Promise<AsyncIterable<LiveTopics[K][0] | TicketGone>> {
   const watch = watchOf(ctx, args);
-  // Both topics carry one payload and no id argument; generic K hides that from the type checker.
-  const subscribe = ctx.live.pubsub.subscribe.bind(ctx.live.pubsub) as (
-    name: K,
-  ) => AsyncIterable<LiveTopics[K][0]>;
-  return liveStream(() => ({
-    events: pipe(
-      subscribe(topic),
-      filter((e: LiveTopics[K][0]) => matches(watch, e)),
-    ),
-    close: ctx.live.interest.add(
-      watch.providers,
-      watch.ticketRemoteId ? { provider: watch.providers[0]!, remoteId: watch.ticketRemoteId } : undefined,
-    ),
-  }));
+  await ensureTicketExists(ctx, watch);
+  return watchStream(ctx.live, topic, watch);
 }
 
 builder.subscriptionField('messageAdded', (t) =>
@@ -108,7 +106,8 @@ builder.subscriptionField('messageAdded', (t) =>
       providers: t.arg.stringList({ required: false, ...watchArgs.providers }),
     },
     subscribe: (_root, args, ctx) => subscribeTo('messageAdded', ctx, args),
-    resolve: (event: MessageAddedPayload, _args, ctx) => {
+    resolve: (event: MessageAddedPayload | TicketGone, _args, ctx) => {
+      if (event instanceof TicketGone) gone(event);
       const ticket = freshTicket(ctx, event.ticket);
       const message = ticket.messages?.find((m) => m.remoteId === event.messageRemoteId);
       if (!message) throw new Error(`messageAdded event without its message ${event.messageRemoteId}`);
@@ -133,10 +132,13 @@ builder.subscriptionField('ticketChanged', (t) =>
       providers: t.arg.stringList({ required: false, ...watchArgs.providers }),
     },
     subscribe: (_root, args, ctx) => subscribeTo('ticketChanged', ctx, args),
-    resolve: (event: TicketChangedPayload, _args, ctx) => ({
-      ticket: freshTicket(ctx, event.ticket),
-      previousStatus: event.previousStatus,
-      changedFields: event.changedFields,
-    }),
+    resolve: (event: TicketChangedPayload | TicketGone, _args, ctx) => {
+      if (event instanceof TicketGone) gone(event);
+      return {
+        ticket: freshTicket(ctx, event.ticket),
+        previousStatus: event.previousStatus,
+        changedFields: event.changedFields,
+      };
+    },
   }),
 );

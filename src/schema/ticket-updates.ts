@@ -139,6 +139,8 @@ builder.mutationField('deleteTicket', (t) =>
         write: async () => {
           await provider.deleteTicket!(remoteId);
           forget(ctx, provider.key, remoteId);
+          // Watchers of this ticket end now with NOT_FOUND, not at the next poll.
+          await ctx.live.ticketGone(provider.key, remoteId);
           return { type: 'deleted', providerKey: provider.key, remoteId };
         },
         present: async () => ({

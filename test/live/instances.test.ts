@@ -144,6 +144,50 @@ describe('several gateway instances over Redis', () => {
     );
   });
 
+  it('ends the subscriptions of a deleted ticket on both instances, and no instance polls it again', async () => {
+    const sim = simulators.find((s) => s.key === 'taskip')!;
+    const created = await postGraphQL<{ createTicket: { ticket: { id: string; remoteId: string } } }>(
+      a.url,
+      `mutation($i: CreateTicketInput!) { createTicket(input: $i) {
+        ... on CreateTicketSuccess { ticket { id remoteId } } } }`,
+      { i: { provider: 'taskip', subject: 'Watched on two instances', body: 'Soon gone' } },
+    );
+    const ticket = created.data!.createTicket.ticket;
+    const reads = () =>
+      sim.controls.requestLog().filter((l) => l === `GET /api/public-v1/support-ticket/${ticket.remoteId}`)
+        .length;
+    const byId = `subscription($t: ID) { ticketChanged(ticketId: $t) { changedFields } }`;
+    const clientA = wsClient(a.wsUrl);
+    const clientB = wsClient(b.wsUrl);
+    const onA = collect(clientA, byId, { t: ticket.id });
+    const onB = collect(clientB, byId, { t: ticket.id });
+    // Keeps TaskIP polled once the two have ended.
+    collect(clientA, ADDED, { providers: ['taskip'] });
+    await eventually(async () => (await redis.client.zscore('tg:watch:taskip', ticket.remoteId)) !== null);
+    await eventually(() => reads() >= 4, 5_000, 'the lease holder to read the ticket');
+    const deleted = await postGraphQL(
+      b.url,
+      'mutation($i: DeleteTicketInput!) { deleteTicket(input: $i) { __typename } }',
+      {
+        i: { ticketId: ticket.id },
+      },
+    );
+    expect(deleted.data).toEqual({ deleteTicket: { __typename: 'DeleteTicketSuccess' } });
+    await eventually(() => onA.errors.length === 1 && onB.errors.length === 1, 5_000, 'NOT_FOUND on A and B');
+    for (const sub of [onA, onB])
+      expect((sub.errors[0] as Array<{ extensions?: { code?: string } }>)[0]!.extensions?.code).toBe(
+        'NOT_FOUND',
+      );
+    const after = reads();
+    const lists = () => sim.controls.requests('GET /api/public-v1/support-ticket');
+    const listed = lists();
+    await eventually(() => lists() >= listed + 5, 5_000, 'five more polls');
+    expect(reads()).toBe(after);
+    expect(await redis.client.zscore('tg:watch:taskip', ticket.remoteId)).toBeNull();
+    await clientA.dispose();
+    await clientB.dispose();
+  });
+
   it('hands polling over to another instance when the holder dies', async () => {
     const clientA = wsClient(a.wsUrl);
     const clientB = wsClient(b.wsUrl);

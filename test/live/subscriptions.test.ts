@@ -20,6 +20,7 @@ beforeEach(() => simulators.forEach((s) => s.controls.reset()));
 afterEach(async () => {
   // Every test ends with its subscriptions gone: nothing leaks into the next one.
   await eventually(() => gw.gateway.live.events.listeners() === 0, 3_000, 'listeners to drop to zero');
+  await eventually(() => gw.gateway.live.streams.size === 0, 3_000, 'no stream left open');
 });
 
 interface Added {
