@@ -4,6 +4,7 @@ import type { TicketProvider } from './providers/provider.js';
 import type { IdempotencyStore } from './writes/idempotency.js';
 import type { LiveService } from './live/service.js';
 import type { ClientIdentity } from './edge/auth.js';
+import type { Redact } from './providers/upstream-text.js';
 
 /** What every resolver gets: the configured providers and this request's own loaders. */
 export interface GatewayContext {
@@ -21,4 +22,6 @@ export interface GatewayContext {
   partialErrors: GraphQLError[];
   /** The authenticated caller (key name, token subject, or anonymous address): never a credential. */
   client: ClientIdentity;
+  /** Replaces every configured credential in a text that becomes part of an answer. */
+  redact: Redact;
 }

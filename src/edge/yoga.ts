@@ -9,6 +9,7 @@ import type { TicketProvider } from '../providers/provider.js';
 import { buildSchema } from '../schema/index.js';
 import { useStreamedUploads } from '../uploads.js';
 import type { IdempotencyStore } from '../writes/idempotency.js';
+import { secretRedactor } from '../providers/upstream-text.js';
 import type { Authenticator, ClientIdentity } from './auth.js';
 import { useErrorCodes } from './error-codes.js';
 import { CSRF_HEADERS, useBodyLimit, useHttpGuards } from './http-guards.js';
@@ -88,6 +89,7 @@ interface InitialContext {
 export function createGatewayYoga(deps: YogaDeps): YogaServerInstance<object, GatewayContext> {
   const { providers, idempotency, live, security } = deps;
   const identities = new WeakMap<Request, ClientIdentity>();
+  const redact = secretRedactor(deps.secrets ?? []);
   return createYoga<object, GatewayContext>({
     schema: deps.schema ?? buildSchema(),
     graphqlEndpoint: GRAPHQL_PATH,
@@ -97,10 +99,11 @@ export function createGatewayYoga(deps: YogaDeps): YogaServerInstance<object, Ga
       live,
       loaders: createLoaders(providers, AbortSignal.timeout(security.operationTimeoutMs)),
       partialErrors: [],
+      redact,
       client: initial.client ??
         (initial.request && identities.get(initial.request)) ?? { id: 'anonymous:unknown', via: 'anonymous' },
     }),
-    graphiql: { defaultQuery: EXAMPLE_QUERY, title: 'ticket-gateway', subscriptionsProtocol: 'WS' },
+    graphiql: { defaultQuery: EXAMPLE_QUERY, title: 'ticket-gateway', subscriptionsProtocol: 'SSE' },
     // GraphiQL served from our own bundle (no CDN), so the playground works offline.
     renderGraphiQL,
     landingPage: false,

@@ -1,4 +1,5 @@
 import type { Message, Ticket, TicketPriority, TicketStatus } from './model.js';
+import { fitFieldErrors, fitText } from './upstream-text.js';
 
 /** A file to send upstream (the GraphQL multipart request's `File`). Read it with `stream()`. */
 export type UploadFile = File;
@@ -43,18 +44,23 @@ export type WriteRejectionKind = 'NOT_FOUND' | 'VALIDATION' | 'TICKET_CLOSED';
 
 /**
  * A write the provider refused for a reason the client can act on (as opposed to an outage,
- * which is an `UpstreamError`). Providers throw it from write methods.
+ * which is an `UpstreamError`). Providers throw it from write methods. Its texts reach the
+ * client, so they are fitted here, once for every provider (`fitText`: no control characters,
+ * length-capped); each provider takes them only from its documented error fields, and the
+ * gateway's secrets are redacted from them before they are answered or stored (`performWrite`).
  */
 export class WriteRejection extends Error {
   override readonly name = 'WriteRejection';
+  readonly fieldErrors: FieldError[];
 
   constructor(
     readonly kind: WriteRejectionKind,
     message: string,
     readonly provider: string,
-    readonly fieldErrors: FieldError[] = [],
+    fieldErrors: readonly FieldError[] = [],
   ) {
-    super(message);
+    super(fitText(message) || 'The provider refused the write.');
+    this.fieldErrors = fitFieldErrors(fieldErrors);
   }
 }
 

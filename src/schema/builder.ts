@@ -1,7 +1,8 @@
 import SchemaBuilder from '@pothos/core';
-import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import RelayPlugin from '@pothos/plugin-relay';
 import type { GatewayContext } from '../context.js';
 import { badInput } from '../errors.js';
+import { decodeNodeId } from './ids.js';
 
 /** The one Pothos builder; each file in this folder adds its type and its own query fields. */
 export const builder = new SchemaBuilder<{
@@ -18,14 +19,9 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    // A malformed id is the client's mistake: say so with a stable code instead of masking it.
-    decodeGlobalID: (globalID) => {
-      try {
-        return decodeGlobalID(globalID);
-      } catch {
-        throw badInput(`"${globalID}" is not an id this gateway issued.`);
-      }
-    },
+    // A malformed id, or one of a type that has none, is the client's mistake: say so with a
+    // stable code instead of Pothos's uncoded "Foo has not been implemented".
+    decodeGlobalID: (globalID) => decodeNodeId(globalID),
   },
 });
 
@@ -81,9 +77,13 @@ builder.scalarType('File', {
 function parseDateTime(value: unknown): Date {
   const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) {
-    throw badInput(
-      `Expected an ISO 8601 date-time like "2024-01-15T10:00:00Z", got ${JSON.stringify(value)}.`,
-    );
+    throw badInput(`Expected an ISO 8601 date-time like "2024-01-15T10:00:00Z", got ${shown(value)}.`);
   }
   return date;
+}
+
+/** A client's value as quoted back in a message: JSON, cut short whatever its size. */
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 80 ? `${json.slice(0, 80)}…` : json;
 }

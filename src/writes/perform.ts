@@ -6,6 +6,7 @@ import { WriteRejection, type FieldError } from '../providers/writes.js';
 import type { StoredOutcome } from './idempotency.js';
 import { invalid, notFound, ticketClosed, unsupported, type WriteErrorShape } from './outcome.js';
 import { publicError } from '../schema/errors.js';
+import type { Redact } from '../providers/upstream-text.js';
 
 type Success = Exclude<StoredOutcome, { type: 'rejection' } | { type: 'outcome-unknown' }>;
 
@@ -51,7 +52,7 @@ export async function performWrite<S>(spec: WriteSpec<S>): Promise<S | WriteErro
   try {
     outcome = await spec.write();
   } catch (error) {
-    const known = classify(error, provider.key);
+    const known = classify(error, provider.key, spec.ctx.redact);
     if (!known) {
       // The upstream surely did not take the write (refused connection, auth, rate limit): a retry may try again.
       if (key) await spec.ctx.idempotency.release(key);
@@ -66,12 +67,23 @@ export async function performWrite<S>(spec: WriteSpec<S>): Promise<S | WriteErro
 /**
  * The outcome of a failed write worth remembering; `undefined` only where the upstream surely
  * did not take the write. Anything unexpected (an answer we could not read, a bug after the
- * call) may have followed a write that happened, so it counts as an unknown outcome.
+ * call) may have followed a write that happened, so it counts as an unknown outcome. A
+ * refusal's texts are the provider's (fitted by `WriteRejection`) and may echo what was sent,
+ * credentials included: they are redacted here, before they are answered or stored.
  */
-function classify(error: unknown, provider: string): StoredOutcome | undefined {
+function classify(error: unknown, provider: string, redact: Redact): StoredOutcome | undefined {
   if (error instanceof WriteRejection) {
-    const { kind, message, fieldErrors } = error;
-    return { type: 'rejection', kind, message, provider: error.provider, fieldErrors };
+    const fieldErrors = error.fieldErrors.map((e) => ({
+      field: redact(e.field),
+      message: redact(e.message),
+    }));
+    return {
+      type: 'rejection',
+      kind: error.kind,
+      message: redact(error.message),
+      provider: error.provider,
+      fieldErrors,
+    };
   }
   if (error instanceof UpstreamError) {
     return NOT_TAKEN.has(error.code) ? undefined : { type: 'outcome-unknown', provider: error.provider };

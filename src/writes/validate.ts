@@ -1,5 +1,6 @@
 import type { TicketProvider } from '../providers/provider.js';
 import type { Category, FieldError, UploadFile } from '../providers/writes.js';
+import { quoted } from '../schema/ids.js';
 
 /** Checks that text fields are not blank. */
 export function requireText(fields: Record<string, string | null | undefined>): FieldError[] {
@@ -26,7 +27,7 @@ export function checkAttachments(
   }
   urls.forEach((url, i) => {
     if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) {
-      errors.push({ field: `attachmentUrls[${i}]`, message: `"${url}" is not an http(s) URL.` });
+      errors.push({ field: `attachmentUrls[${i}]`, message: `${quoted(url)} is not an http(s) URL.` });
     }
   });
   if (files.length === 0) return errors;
@@ -49,13 +50,13 @@ export function checkAttachments(
     if (!rules.extensions.includes(extension)) {
       errors.push({
         field: `attachments[${i}]`,
-        message: `"${file.name}": only ${rules.extensions.join(', ')} files are accepted.`,
+        message: `${quoted(file.name)}: only ${rules.extensions.join(', ')} files are accepted.`,
       });
     }
     if (file.size > rules.maxBytes) {
       errors.push({
         field: `attachments[${i}]`,
-        message: `"${file.name}" is ${file.size} bytes; at most ${rules.maxBytes} are accepted.`,
+        message: `${quoted(file.name)} is ${file.size} bytes; at most ${rules.maxBytes} are accepted.`,
       });
     }
   });
@@ -84,7 +85,7 @@ export async function resolveCategory(
     .join(', ');
   return {
     category: null,
-    errors: [{ field: 'category', message: `Unknown category "${wanted}"; known: ${known}.` }],
+    errors: [{ field: 'category', message: `Unknown category ${quoted(wanted)}; known: ${known}.` }],
   };
 }
 

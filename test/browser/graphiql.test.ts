@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../src/simulator/server.js';
 import { startTestGateway, startTestSimulators, type TestGateway } from '../support/gateway.js';
 import { desk } from '../support/live.js';
+import { authed, KEY_ALICE } from '../security/helpers.js';
 
 /** Debian's chromium, started the way this machine allows (no background network, no sandbox as root). */
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -71,7 +72,27 @@ describe('the GraphiQL page the gateway serves', () => {
     const ticketId = gw.sim('daakey').definition.desk!.openTickets()[0]!;
     await desk(gw.sim('daakey').origin, 'reply', { ticketId, body: 'Seen live in GraphiQL' });
     await expect.poll(() => responseText(page), { timeout: 10_000 }).toContain('Seen live in GraphiQL');
-    await page.screenshot({ path: 'test/browser/.last-graphiql.png' });
     await page.close();
+  });
+
+  it('sends the key typed in its Headers editor, for queries and for subscriptions (over SSE)', async () => {
+    const locked = await startTestGateway(simulators, (c) => c, { pollIntervalMs: 200, security: authed() });
+    const page = await browser.newPage();
+    try {
+      const query = 'subscription { messageAdded(providers: ["ippanel"]) { message { id body } } }';
+      await page.goto(`${locked.gateway.url}?query=${encodeURIComponent(query)}`);
+      await page.getByText('Headers', { exact: true }).click({ timeout: 15_000 });
+      await page.locator('.graphiql-editor-tool .graphiql-editor').last().click();
+      // insertText: no key events, so the editor's bracket auto-closing does not double anything.
+      await page.keyboard.insertText(`{"Authorization": "Bearer ${KEY_ALICE}"}`);
+      await page.locator('.graphiql-execute-button').click();
+      await expect.poll(() => locked.gateway.live.polling(), { timeout: 10_000 }).toContain('ippanel');
+      const ticketId = locked.sim('ippanel').definition.desk!.openTickets()[0]!;
+      await desk(locked.sim('ippanel').origin, 'reply', { ticketId, body: 'Seen with a key' });
+      await expect.poll(() => responseText(page), { timeout: 10_000 }).toContain('Seen with a key');
+    } finally {
+      await page.close();
+      await locked.close();
+    }
   });
 });

@@ -23,7 +23,10 @@ export function unifiedField(springField: string): string {
 
 /**
  * A Spring validation failure as a `VALIDATION` rejection: one field error per Spring error,
- * with Kinconecta's `defaultMessage` verbatim (its `code` when it sent no message).
+ * with Kinconecta's `defaultMessage` verbatim (its `code` when it sent no message). Only
+ * `message`, `field`, `defaultMessage` and `code` are relayed: `rejectedValue` and `path` echo
+ * the request, and stay out of answers (`WriteRejection` fits the texts, `performWrite`
+ * redacts credentials from them).
  */
 export function validationRejection(error: RawError, provider: string): WriteRejection {
   const fieldErrors: FieldError[] = (error.errors ?? []).map((e) => ({
