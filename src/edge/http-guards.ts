@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Authenticator, ClientIdentity } from './auth.js';
@@ -30,11 +30,36 @@ export function remoteAddress(serverContext: unknown): string | undefined {
   return (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket.remoteAddress;
 }
 
+/**
+ * Open event streams per client: an SSE stream is a connection like a WebSocket, and counts
+ * against the same `socketsPerClient` limit (separately from the sockets).
+ */
+class StreamCounter {
+  private readonly open = new Map<string, number>();
+
+  constructor(private readonly limit: number) {}
+
+  /** Takes a place for `client` until `res` closes; false when the client has no place left. */
+  take(client: string, res: ServerResponse | undefined): boolean {
+    const count = this.open.get(client) ?? 0;
+    if (count >= this.limit) return false;
+    this.open.set(client, count + 1);
+    res?.once('close', () => {
+      const left = (this.open.get(client) ?? 1) - 1;
+      if (left > 0) this.open.set(client, left);
+      else this.open.delete(client);
+    });
+    return true;
+  }
+}
+
 export interface HttpGuardOptions {
   auth: Authenticator;
   origins: OriginPolicy;
   /** Where the guard leaves each request's identity for the context factory. */
   identities: WeakMap<Request, ClientIdentity>;
+  /** Event streams one client may hold open at once. */
+  streamsPerClient: number;
 }
 
 /**
@@ -43,6 +68,7 @@ export interface HttpGuardOptions {
  * one without a valid credential is 401 UNAUTHENTICATED; both before anything is parsed.
  */
 function useClientGate(options: HttpGuardOptions): Plugin {
+  const streams = new StreamCounter(options.streamsPerClient);
   return {
     onRequest: async ({ request, serverContext, endResponse }) => {
       if (!options.origins.permits(request.headers.get('origin'), request.headers.get('host'))) {
@@ -57,6 +83,19 @@ function useClientGate(options: HttpGuardOptions): Plugin {
           refusal(401, 'UNAUTHENTICATED', 'A valid API key or token is required (Authorization: Bearer …).', {
             'www-authenticate': 'Bearer',
           }),
+        );
+      }
+      const res = (serverContext as { res?: ServerResponse } | undefined)?.res;
+      if (
+        (request.headers.get('accept') ?? '').includes('text/event-stream') &&
+        !streams.take(identity.id, res)
+      ) {
+        return endResponse(
+          refusal(
+            429,
+            'SUBSCRIPTION_LIMIT',
+            `At most ${options.streamsPerClient} event streams per client (MAX_SOCKETS_PER_CLIENT).`,
+          ),
         );
       }
       options.identities.set(request, identity);

@@ -116,7 +116,12 @@ export function createGatewayYoga(deps: YogaDeps): YogaServerInstance<object, Ga
     // Masked errors never carry the original error, whatever NODE_ENV says.
     maskedErrors: { isDev: false },
     plugins: [
-      ...useHttpGuards({ auth: deps.auth, origins: deps.origins, identities }),
+      ...useHttpGuards({
+        auth: deps.auth,
+        origins: deps.origins,
+        identities,
+        streamsPerClient: security.subscriptions.socketsPerClient,
+      }),
       useBodyLimit(security.maxBodyBytes),
       ...useOperationLimits(security.limits),
       usePartialErrors(),

@@ -105,3 +105,46 @@ describe('WebSocket limits', () => {
     expect(outcome.data).toEqual({ __typename: 'Query' });
   });
 });
+
+describe('event stream limits', () => {
+  /** Opens an SSE stream and keeps it open until `close()`; its status once headers arrive. */
+  async function openStream(key: string): Promise<{ status: number; text?: string; close: () => void }> {
+    const controller = new AbortController();
+    const response = await fetch(gw.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...as(key) },
+      body: JSON.stringify({ query: SUBSCRIPTION }),
+      signal: controller.signal,
+    });
+    const streaming = (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
+    return {
+      status: response.status,
+      text: streaming ? undefined : await response.text(),
+      close: () => controller.abort(),
+    };
+  }
+
+  it('caps SSE streams per client like sockets, with 429 SUBSCRIPTION_LIMIT; a closed stream frees its place', async () => {
+    const held = await Promise.all(Array.from({ length: SOCKETS }, () => openStream(KEY_ALICE)));
+    expect(held.map((s) => s.status)).toEqual(held.map(() => 200));
+    const over = await openStream(KEY_ALICE);
+    expect(over.status).toBe(429);
+    expect(JSON.parse(over.text!)).toEqual({
+      errors: [
+        { message: expect.stringContaining(String(SOCKETS)), extensions: { code: 'SUBSCRIPTION_LIMIT' } },
+      ],
+    });
+    const other = await openStream(KEY_BOB);
+    expect(other.status).toBe(200);
+    other.close();
+    held[0]!.close();
+    let again = await openStream(KEY_ALICE);
+    for (let i = 0; i < 50 && again.status === 429; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      again = await openStream(KEY_ALICE);
+    }
+    expect(again.status).toBe(200);
+    again.close();
+    held.slice(1).forEach((s) => s.close());
+  });
+});
