@@ -14,6 +14,7 @@ import type { Authenticator, ClientIdentity } from './auth.js';
 import { useErrorCodes } from './error-codes.js';
 import { CSRF_HEADERS, useBodyLimit, useHttpGuards } from './http-guards.js';
 import { parserCacheOptions, useOperationLimits } from './limits.js';
+import { useSingleConnectionSSE } from './sse.js';
 import type { OriginPolicy } from './origins.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -123,6 +124,7 @@ export function createGatewayYoga(deps: YogaDeps): YogaServerInstance<object, Ga
         streamsPerClient: security.subscriptions.socketsPerClient,
       }),
       useBodyLimit(security.maxBodyBytes),
+      useSingleConnectionSSE(GRAPHQL_PATH, identities),
       ...useOperationLimits(security.limits),
       usePartialErrors(),
       useStreamedUploads({
@@ -142,8 +144,14 @@ function corsFor(request: Request, origins: OriginPolicy) {
   return {
     origin: [origin],
     credentials: false,
-    methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['authorization', 'content-type', 'accept', 'idempotency-key', ...CSRF_HEADERS],
+    methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'accept',
+      'x-graphql-event-stream-token',
+      ...CSRF_HEADERS,
+    ],
     maxAge: 600,
   };
 }
