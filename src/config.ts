@@ -3,8 +3,10 @@ import { z } from 'zod';
 import type { ProviderInstanceConfig } from './providers/provider.js';
 import { PROVIDER_KINDS } from './providers/registry.js';
 import { boolVar, ConfigError, intVar, securityVars, type SecurityConfig } from './config-env.js';
+import { persistedVars, type PersistedQueriesConfig } from './config-persisted.js';
 
 export { ConfigError, isLoopback, type SecurityConfig } from './config-env.js';
+export type { PersistedQueriesConfig } from './config-persisted.js';
 
 /** Everything the gateway reads from its environment, validated once at startup. */
 export interface GatewayConfig {
@@ -18,6 +20,7 @@ export interface GatewayConfig {
   redisUrl: string | undefined;
   /** Client auth, browser origins, operation and subscription limits, shutdown. */
   security: SecurityConfig;
+  persistedQueries: PersistedQueriesConfig;
 }
 
 /** A provider instance's upstream deadline when the config names none, in ms. */
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     pollIntervalMs: intVar(env, 'POLL_INTERVAL_MS', 5_000, 100, 3_600_000),
     redisUrl: env['REDIS_URL'] || undefined,
     security: securityVars(env, host),
+    persistedQueries: persistedVars(env),
   };
 }
 

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'QUERY_TOO_COMPLEX',
   'SUBSCRIPTION_LIMIT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_REQUIRED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,6 +5,7 @@ import { connectRedis, RedisIdempotencyStore, RedisLiveState } from './live/redi
 import { LiveService } from './live/service.js';
 import type { ProviderInstanceConfig, TicketProvider } from './providers/provider.js';
 import { startGateway } from './server.js';
+import { RedisPersistedQueries } from './edge/persisted.js';
 import type { RunningSimulator } from './simulator/server.js';
 
 /** Live updates and idempotency: through Redis when `REDIS_URL` is set, in memory otherwise. */
@@ -17,7 +18,8 @@ async function shared(config: GatewayConfig, providers: ReadonlyMap<string, Tick
     state: redis ? new RedisLiveState(redis.commands) : undefined,
   });
   const idempotency = redis ? new RedisIdempotencyStore(redis.commands) : undefined;
-  return { live, idempotency, close: async () => (await live.close(), await redis?.close()) };
+  const persisted = redis ? new RedisPersistedQueries(redis.commands) : undefined;
+  return { live, idempotency, persisted, close: async () => (await live.close(), await redis?.close()) };
 }
 
 /** Starts the gateway: over the configured providers, or over the four simulators in demo mode. */
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     for (const sim of simulators) console.log(`  ${sim.key.padEnd(11)} ${sim.baseUrl}`);
   }
   const providers = createProviders(instances);
-  const { live, idempotency, close } = await shared(config, providers);
+  const { live, idempotency, persisted, close } = await shared(config, providers);
   const gateway = await startGateway({
     providers,
     live,
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     port: config.port,
     host: config.host,
     security: config.security,
+    persistedQueries: { ...config.persistedQueries, store: persisted },
     secrets: secretsOf(config, instances),
   });
   console.log(`ticket-gateway on ${gateway.url} (GraphiQL in a browser), subscriptions on ${gateway.wsUrl}`);

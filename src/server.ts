@@ -6,7 +6,7 @@ import { createAuthenticator } from './edge/auth.js';
 import { HttpDrain, waitUntil } from './edge/drain.js';
 import { OriginPolicy } from './edge/origins.js';
 import { serveWebSocket } from './edge/websocket.js';
-import { createGatewayYoga, GRAPHQL_PATH } from './edge/yoga.js';
+import { createGatewayYoga, GRAPHQL_PATH, type YogaDeps } from './edge/yoga.js';
 import { LiveService } from './live/service.js';
 import type { TicketProvider } from './providers/provider.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './writes/idempotency.js';
@@ -25,6 +25,8 @@ export interface GatewayOptions {
   security?: SecurityConfig;
   /** Configured credentials (provider secrets, client keys) that no answer may contain. */
   secrets?: readonly string[];
+  /** Automatic persisted queries in memory when not given. */
+  persistedQueries?: YogaDeps['persistedQueries'];
   port?: number;
   host?: string;
 }

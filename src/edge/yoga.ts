@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { SecurityConfig } from '../config-env.js';
+import type { PersistedQueriesConfig } from '../config-persisted.js';
 import type { GatewayContext } from '../context.js';
 import { createLoaders } from '../federation/loaders.js';
 import type { LiveService } from '../live/service.js';
@@ -15,6 +16,12 @@ import { useErrorCodes } from './error-codes.js';
 import { CSRF_HEADERS, useBodyLimit, useHttpGuards } from './http-guards.js';
 import { parserCacheOptions, useOperationLimits } from './limits.js';
 import { useSingleConnectionSSE } from './sse.js';
+import {
+  MemoryPersistedQueries,
+  useAutomaticPersistedQueries,
+  useTrustedDocuments,
+  type PersistedQueryStore,
+} from './persisted.js';
 import type { OriginPolicy } from './origins.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -62,6 +69,17 @@ export interface YogaDeps {
   schema?: GraphQLSchema;
   /** Configured credentials that no answer may contain. */
   secrets?: readonly string[];
+  /** Automatic persisted queries (in memory when no store is given), trusted documents, or none. */
+  persistedQueries?: PersistedQueriesConfig & { store?: PersistedQueryStore };
+}
+
+/** The persisted-query plugin the configuration asks for. */
+function persistedPlugins(deps: YogaDeps): Plugin[] {
+  const config = deps.persistedQueries;
+  if (config?.mode === 'off') return [];
+  if (config?.mode === 'trusted') return [useTrustedDocuments(config.manifest)];
+  const store = config?.store ?? new MemoryPersistedQueries();
+  return [useAutomaticPersistedQueries(store, deps.security.limits.maxDocumentBytes)];
 }
 
 /** Adds the errors of providers whose part is missing to an otherwise good result. */
@@ -125,6 +143,7 @@ export function createGatewayYoga(deps: YogaDeps): YogaServerInstance<object, Ga
       }),
       useBodyLimit(security.maxBodyBytes),
       useSingleConnectionSSE(GRAPHQL_PATH, identities),
+      ...persistedPlugins(deps),
       ...useOperationLimits(security.limits),
       usePartialErrors(),
       useStreamedUploads({
