@@ -31,14 +31,16 @@ const AddMessageInput = builder.inputType('AddMessageInput', {
 
 interface AddMessageSuccess {
   __typename: 'AddMessageSuccess';
-  message: MessageNode;
+  addedMessage: MessageNode;
 }
 
+// `addedMessage`, not `message`: `Error.message` is a String in the same union, and one response
+// name with two types fails validation in the selection every client writes (`... on Error`).
 const AddMessageSuccessRef = builder.objectRef<AddMessageSuccess>('AddMessageSuccess').implement({
   description:
-    'The message was added; `message.ticket` is the ticket in its new state (a reply may reopen it).',
+    'The message was added; `addedMessage.ticket` is the ticket in its new state (a reply may reopen it).',
   isTypeOf: isTyped('AddMessageSuccess'),
-  fields: (t) => ({ message: t.expose('message', { type: MessageRef }) }),
+  fields: (t) => ({ addedMessage: t.expose('addedMessage', { type: MessageRef }) }),
 });
 
 const AddMessageResult = resultUnion('AddMessage', AddMessageSuccessRef);
@@ -110,7 +112,7 @@ builder.mutationField('addMessage', (t) =>
           }
           return {
             __typename: 'AddMessageSuccess' as const,
-            message: {
+            addedMessage: {
               ...message,
               providerKey: ticket.providerKey,
               ticketRemoteId: ticket.remoteId,

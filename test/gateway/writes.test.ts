@@ -36,7 +36,7 @@ const CREATE = `mutation($input: CreateTicketInput!) { createTicket(input: $inpu
 } }`;
 const ADD = `mutation($input: AddMessageInput!) { addMessage(input: $input) {
   ${RESULT}
-  ... on AddMessageSuccess { added: message { id body internal authorType attachments { filename url }
+  ... on AddMessageSuccess { addedMessage { id body internal authorType attachments { filename url }
     ticket { id status messages { totalCount } } } }
 } }`;
 
@@ -52,7 +52,7 @@ interface Result {
 type CreateAnswer = { createTicket: Result };
 type AddAnswer = {
   addMessage: Result & {
-    added?: {
+    addedMessage?: {
       id: string;
       body: string;
       internal: boolean;
@@ -180,8 +180,8 @@ describe('addMessage', () => {
     expect(res.errors).toBeUndefined();
     const result = res.data!.addMessage;
     expect(result.__typename).toBe('AddMessageSuccess');
-    expect(result.added!.body).toBe('It happened again.');
-    expect(result.added!.ticket.status).toBe('OPEN');
+    expect(result.addedMessage!.body).toBe('It happened again.');
+    expect(result.addedMessage!.ticket.status).toBe('OPEN');
   });
 
   it('answers TicketClosedError for a closed Daakey ticket', async () => {
@@ -209,7 +209,7 @@ describe('addMessage', () => {
       input: { ticketId, body: 'Customer is a VIP.', internal: true },
     });
     expect(res.data!.addMessage.__typename).toBe('AddMessageSuccess');
-    expect(res.data!.addMessage.added!.internal).toBe(true);
+    expect(res.data!.addMessage.addedMessage!.internal).toBe(true);
   });
 
   it('answers NotFoundError for a ticket the provider does not have', async () => {
@@ -233,7 +233,7 @@ describe('files', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.addMessage.__typename).toBe('AddMessageSuccess');
-    expect(res.data!.addMessage.added!.attachments).toHaveLength(1);
+    expect(res.data!.addMessage.addedMessage!.attachments).toHaveLength(1);
     expect(writes('ippanel', 'POST /v1/api/ticket/interaction')).toBe(1);
   });
 
@@ -248,7 +248,7 @@ describe('files', () => {
       { 'input.attachments.0': new File([body], 'archive.zip', { type: 'application/zip' }) },
     );
     expect(res.data!.addMessage.__typename).toBe('AddMessageSuccess');
-    expect(res.data!.addMessage.added!.attachments).toHaveLength(1);
+    expect(res.data!.addMessage.addedMessage!.attachments).toHaveLength(1);
     expect(uploadDirs()).toEqual(before);
   });
 
@@ -268,7 +268,7 @@ describe('files', () => {
     const first = await send();
     const again = await send();
     expect(first.data!.addMessage.__typename).toBe('AddMessageSuccess');
-    expect(again.data!.addMessage.added!.id).toBe(first.data!.addMessage.added!.id);
+    expect(again.data!.addMessage.addedMessage!.id).toBe(first.data!.addMessage.addedMessage!.id);
     expect(writes('ippanel', 'POST /v1/api/ticket/interaction')).toBe(1);
   });
 
@@ -316,7 +316,7 @@ describe('files', () => {
       input: { ticketId, body: 'see link', attachmentUrls: ['https://files.example.com/a.png'] },
     });
     expect(urls.data!.addMessage.__typename).toBe('AddMessageSuccess');
-    expect(urls.data!.addMessage.added!.attachments.map((a) => a.url)).toEqual([
+    expect(urls.data!.addMessage.addedMessage!.attachments.map((a) => a.url)).toEqual([
       'https://files.example.com/a.png',
     ]);
   });
@@ -327,20 +327,20 @@ describe('consistent reads after writes', () => {
     const ticketId = await ticketWith('daakey', 'OPEN');
     const res = await gw.query<{
       before: { messages: { totalCount: number } };
-      one: { added: { ticket: { messages: { totalCount: number } } } };
-      two: { added: { ticket: { messages: { totalCount: number } } } };
+      one: { addedMessage: { ticket: { messages: { totalCount: number } } } };
+      two: { addedMessage: { ticket: { messages: { totalCount: number } } } };
     }>(
       `mutation($id: ID!) {
         one: addMessage(input: { ticketId: $id, body: "first" }) {
-          ... on AddMessageSuccess { added: message { ticket { messages { totalCount } } } } }
+          ... on AddMessageSuccess { addedMessage { ticket { messages { totalCount } } } } }
         two: addMessage(input: { ticketId: $id, body: "second" }) {
-          ... on AddMessageSuccess { added: message { ticket { messages { totalCount } } } } }
+          ... on AddMessageSuccess { addedMessage { ticket { messages { totalCount } } } } }
       }`,
       { id: ticketId },
     );
     expect(res.errors).toBeUndefined();
-    const first = res.data!.one.added.ticket.messages.totalCount;
-    expect(res.data!.two.added.ticket.messages.totalCount).toBe(first + 1);
+    const first = res.data!.one.addedMessage.ticket.messages.totalCount;
+    expect(res.data!.two.addedMessage.ticket.messages.totalCount).toBe(first + 1);
     const after = await gw.query<{ ticket: { messages: { totalCount: number } } }>(
       'query($id: ID!) { ticket(id: $id) { messages { totalCount } } }',
       { id: ticketId },

@@ -20,7 +20,7 @@ async function gatewayOver(): Promise<WatchedGateway> {
 }
 
 const REPLY = `mutation($id: ID!) { addMessage(input: { ticketId: $id, body: "sent before SIGTERM" }) {
-  __typename ... on AddMessageSuccess { added: message { id body } } } }`;
+  __typename ... on AddMessageSuccess { addedMessage { id body } } } }`;
 
 describe('shutdown', () => {
   it('lets a write that is under way finish, ends subscriptions properly, then exits 0', async () => {
@@ -48,7 +48,7 @@ describe('shutdown', () => {
     const daakey = sims.find((s) => s.key === 'daakey')!;
     const before = daakey.controls.requests();
     daakey.controls.setLatency({ route: '*', ms: 1_200 });
-    const write = postGraphQL<{ addMessage: { __typename: string; added?: { body: string } } }>(
+    const write = postGraphQL<{ addMessage: { __typename: string; addedMessage?: { body: string } } }>(
       gateway.url,
       REPLY,
       { id: ticketId },
@@ -59,7 +59,7 @@ describe('shutdown', () => {
     const answer = await write;
     expect(answer.data?.addMessage).toEqual({
       __typename: 'AddMessageSuccess',
-      added: expect.objectContaining({ body: 'sent before SIGTERM' }),
+      addedMessage: expect.objectContaining({ body: 'sent before SIGTERM' }),
     });
     expect(await ended).toBe('complete');
     expect(await gateway.exited).toBe(0);

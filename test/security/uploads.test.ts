@@ -35,7 +35,7 @@ afterAll(async () => {
 
 const ADD = `mutation($input: AddMessageInput!) { addMessage(input: $input) {
   __typename
-  ... on AddMessageSuccess { message { body attachments { filename } } }
+  ... on AddMessageSuccess { addedMessage { body attachments { filename } } }
 } }`;
 const OPERATIONS = {
   query: ADD,
@@ -165,7 +165,9 @@ describe('uploads that follow the spec', () => {
     );
     return res.data!.tickets.edges[0]!.node.id;
   }
-  type Added = { addMessage: { __typename: string; message?: { attachments: Array<{ filename: string }> } } };
+  type Added = {
+    addMessage: { __typename: string; addedMessage?: { attachments: Array<{ filename: string }> } };
+  };
 
   it('still uploads a file end to end, leaving no temporary file', async () => {
     const ticketId = await openIppanelTicket();
@@ -177,7 +179,7 @@ describe('uploads that follow the spec', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.addMessage.__typename).toBe('AddMessageSuccess');
-    expect(res.data!.addMessage.message!.attachments).toHaveLength(1);
+    expect(res.data!.addMessage.addedMessage!.attachments).toHaveLength(1);
     expect(uploadDirs()).toEqual([]);
     await expectUnharmed();
   });
@@ -198,7 +200,7 @@ describe('uploads that follow the spec', () => {
     );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    expect((body.data as Added).addMessage.message!.attachments).toHaveLength(1);
+    expect((body.data as Added).addMessage.addedMessage!.attachments).toHaveLength(1);
   });
 
   it('answers 413 for a file over the limit, and removes what it stored', async () => {
