@@ -151,6 +151,13 @@ export function limitsVars(env: Env): OperationLimits {
     maxCost: intVar(env, 'MAX_QUERY_COST', d.maxCost, 1, 100_000_000),
     maxDocumentBytes: intVar(env, 'MAX_DOCUMENT_BYTES', d.maxDocumentBytes, 1_000, 10_000_000),
     maxNodeIds: intVar(env, 'MAX_NODE_IDS', d.maxNodeIds, 1, 10_000),
+    maxFieldComparisons: intVar(
+      env,
+      'MAX_FIELD_COMPARISONS',
+      d.maxFieldComparisons ?? 20_000,
+      100,
+      10_000_000,
+    ),
   };
 }
 

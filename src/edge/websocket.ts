@@ -48,13 +48,23 @@ function credentialOf(ctx: Ctx): string | undefined {
   return value ?? ctx.extra.request.headers.authorization;
 }
 
+/** An error as a socket sends it: `extensions.http` (a status for HTTP answers) is left out. */
+function forSocket(error: GraphQLError, code?: string): GraphQLError {
+  const { http, ...extensions } = error.extensions as Record<string, unknown>;
+  if (http === undefined && (extensions['code'] || !code)) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...extensions, code: extensions['code'] ?? code },
+  });
+}
+
 /** A refusal of one operation, coded like its HTTP counterpart. */
 function coded(error: unknown, code: string): GraphQLError {
-  if (error instanceof GraphQLError) {
-    return error.extensions['code']
-      ? error
-      : new GraphQLError(error.message, { ...error, extensions: { ...error.extensions, code } });
-  }
+  if (error instanceof GraphQLError) return forSocket(error, code);
   return new GraphQLError('The operation could not be read.', { extensions: { code } });
 }
 
@@ -109,6 +119,10 @@ export function serveWebSocket(options: WebSocketOptions): ServedWebSocket {
       },
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.some((e) => e.extensions['http'] !== undefined)) return;
+        return { ...result, errors: result.errors.map((e) => forSocket(e).toJSON()) };
+      },
       onComplete: (ctx, id) => void running.delete(opKey(ctx, id)),
       onError: (ctx, id) => void running.delete(opKey(ctx, id)),
       onSubscribe: async (ctx, id, params) => {
