@@ -6,6 +6,7 @@ import type { Loaders } from './loaders.js';
 import { compareTickets } from './order.js';
 import { ProviderStream } from './stream.js';
 
+/** The largest `first`; `first: 0` answers only `pageInfo` (and what else needs no edges). */
 export const MAX_PAGE_SIZE = 100;
 
 export interface TicketEdgeShape {
@@ -23,12 +24,16 @@ export interface TicketConnectionShape {
     endCursor: string | null;
   };
   totalCount: () => Promise<number | null>;
+  /** Keys of the providers whose part is missing from this page (they failed), sorted. */
+  missingProviders: string[];
   /** Providers whose part is missing from this answer, with why. */
   failures: Array<{ provider: string; error: unknown }>;
 }
 
 export interface ListArgs {
+  /** 0 to `MAX_PAGE_SIZE`; the schema checks it and answers the client's mistake. */
   first: number;
+  /** A cursor of this list for the same filter; `null`, `undefined` and `""` start at the top. */
   after: string | null | undefined;
   filter: TicketFilter;
 }
@@ -51,14 +56,34 @@ export function selectProviders(
 /**
  * The federated ticket list: every selected provider's tickets merged newest first, one page
  * of `first` after the `after` cursor. Each provider is read only as far as this page needs.
+ *
+ * What a walk (following `endCursor` while `hasNextPage`) is guaranteed, outages included:
+ * - Each page is in the federated order (`compareTickets`).
+ * - Each provider's tickets arrive in that order, each at most once, none skipped: a cursor
+ *   holds every provider's own position.
+ * - A provider that fails on a page is in `missingProviders` (and `failures`); every cursor of
+ *   the page keeps its position where the page found it, or after its last ticket on the page,
+ *   and `hasNextPage` stays true. When it answers again it goes on from there: its tickets
+ *   newer than the tickets already delivered come first on the next page(s), merged in order
+ *   with the rest. So across pages the order holds per provider always, and across providers
+ *   only while none was missing.
+ * - `hasNextPage` is false only when every selected provider answered and has nothing left:
+ *   a walk that ends has delivered every matching ticket exactly once.
+ * - `endCursor` is the last edge's cursor; on a page without edges it is null, except when
+ *   providers are missing: then it is where the walk stands (the same place as `after`), so
+ *   `after: endCursor` retries them.
+ *
+ * `first: 0` answers no edges and Relay's `hasNextPage` (whether anything follows `after`),
+ * for which it reads one upstream page of each provider (without a cursor, the page
+ * `totalCount` reads too).
  */
 export async function listTickets(
   providers: ReadonlyMap<string, TicketProvider>,
   loaders: Loaders,
   args: ListArgs,
 ): Promise<TicketConnectionShape> {
-  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
-    throw badInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${args.first}.`);
+  if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_PAGE_SIZE) {
+    throw new RangeError(`listTickets: first must be 0..${MAX_PAGE_SIZE}, got ${args.first}`);
   }
   validateRange(args.filter);
   const selected = selectProviders(providers, args.filter.providers);
@@ -66,33 +91,30 @@ export async function listTickets(
   // Pages do not depend on which providers were selected: two lists in one operation share them.
   const pageFilter: TicketFilter = { ...args.filter, providers: null };
   const pageKey = filterFingerprint(pageFilter);
+  // "" is no cursor, as on `Ticket.messages`: clients often send it for "from the start".
   const start = args.after ? decodeCursor(args.after, fingerprint) : new Map<string, Position>();
   const streams = selected.map(
     (p) =>
-      new ProviderStream(p.key, args.filter, resumeAt(start.get(p.key), p.pageSize), (page) =>
+      new ProviderStream(p.key, args.filter, start.get(p.key) ?? { page: 1 }, p.pageSize, (page) =>
         loaders.page.load({ providerKey: p.key, filter: pageFilter, fingerprint: pageKey, page }),
       ),
   );
-  const edges: TicketEdgeShape[] = [];
-  while (edges.length < args.first) {
-    const next = await nextStream(streams);
-    if (!next) break;
-    const node = next.take();
-    edges.push({ node, cursor: encodeCursor(fingerprint, positions(streams, selected)) });
-  }
-  const hasNextPage = (await nextStream(streams)) !== undefined;
+  const cursor = (): string => encodeCursor(fingerprint, new Map(streams.map((s) => [s.key, s.position])));
+  const edges = await takePage(streams, args.first, cursor);
+  const more = (await nextStream(streams)) !== undefined;
+  const failed = streams.filter((s) => s.failure !== undefined);
   return {
     edges,
     pageInfo: {
-      hasNextPage,
-      hasPreviousPage: args.after != null,
+      // A provider that failed may still have tickets: the walk goes on and retries it.
+      hasNextPage: more || failed.length > 0,
+      hasPreviousPage: Boolean(args.after),
       startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? (failed.length > 0 ? cursor() : null),
     },
     totalCount: () => totalCount(selected, loaders, pageFilter, pageKey),
-    failures: streams
-      .filter((s) => s.failure !== undefined)
-      .map((s) => ({ provider: s.key, error: s.failure })),
+    missingProviders: failed.map((s) => s.key).sort(),
+    failures: failed.map((s) => ({ provider: s.key, error: s.failure })),
   };
 }
 
@@ -100,6 +122,22 @@ function validateRange(filter: TicketFilter): void {
   if (filter.createdAfter && filter.createdBefore && filter.createdAfter >= filter.createdBefore) {
     throw badInput('`createdAfter` must be before `createdBefore`.');
   }
+}
+
+/** Takes up to `first` tickets in the federated order, each with the cursor just after it. */
+async function takePage(
+  streams: ProviderStream[],
+  first: number,
+  cursor: () => string,
+): Promise<TicketEdgeShape[]> {
+  const edges: TicketEdgeShape[] = [];
+  while (edges.length < first) {
+    const next = await nextStream(streams);
+    if (!next) break;
+    const node = next.take();
+    edges.push({ node, cursor: cursor() });
+  }
+  return edges;
 }
 
 /** The stream whose next ticket comes first, after every stream has looked (in parallel). */
@@ -110,30 +148,6 @@ async function nextStream(streams: ProviderStream[]): Promise<ProviderStream | u
     if (ticket && (!best || compareTickets(ticket, best.ticket) < 0)) best = { stream: streams[i]!, ticket };
   });
   return best?.stream;
-}
-
-/** Every stream's position, with the page size its page number counts in. */
-function positions(streams: ProviderStream[], selected: TicketProvider[]): Map<string, Position> {
-  return new Map(
-    streams.map((s, i) => [
-      s.key,
-      s.position === 'done' ? 'done' : { ...s.position, pageSize: selected[i]!.pageSize },
-    ]),
-  );
-}
-
-/**
- * Where a provider's stream starts: one page before the cursor's page, or, when the
- * provider's page size changed since the cursor was issued (a restart with new config), page 1
- * with the same last ticket. Nothing is skipped; the skip by key drops what was already seen.
- */
-function resumeAt(position: Position | undefined, pageSize: number): Position {
-  if (!position) return { page: 1 };
-  if (position === 'done') return position;
-  if (position.pageSize !== pageSize) return { page: 1, last: position.last };
-  // One page back: tickets that left the list since (resolved while a client walks OPEN,
-  // deleted) move later tickets to earlier pages. The skip by key drops what was seen.
-  return { ...position, page: Math.max(1, position.page - 1) };
 }
 
 /**
@@ -152,7 +166,7 @@ async function totalCount(
       selected.map(async (p) => {
         const first = await loaders.page.load({ providerKey: p.key, filter, fingerprint, page: 1 });
         if (first.total !== null) return first.total;
-        const stream = new ProviderStream(p.key, filter, { page: 1 }, (page) =>
+        const stream = new ProviderStream(p.key, filter, { page: 1 }, p.pageSize, (page) =>
           loaders.page.load({ providerKey: p.key, filter, fingerprint, page }),
         );
         let count = 0;

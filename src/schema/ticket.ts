@@ -64,19 +64,28 @@ builder.node(TicketRef, {
       nullable: true,
       resolve: (ticket, _a, ctx) => lazyField(ticket, 'updatedAt', ctx),
     }),
+    // `messages` and `attachments` need the ticket's details, a second upstream call: nullable
+    // so that its failure costs only the field (with an error at its path), not the ticket.
     messages: t.field({
       type: MessageConnectionRef,
-      description: 'The conversation, oldest first, starting with the opening message.',
+      nullable: true,
+      description:
+        "The conversation, oldest first, starting with the opening message; null when the provider failed to load the ticket's details (`errors` says why).",
       args: {
-        first: t.arg.int({ required: false, description: 'At most 100; all messages when left out.' }),
-        after: t.arg.string({ required: false }),
+        first: t.arg.int({ required: false, description: 'From 0 to 100; all messages when left out.' }),
+        after: t.arg.string({
+          required: false,
+          description: '`endCursor` of the previous page; null or "" start at the top.',
+        }),
       },
       resolve: async (ticket, args, ctx) =>
         messageConnection(ticket, (await lazyField(ticket, 'messages', ctx)) ?? [], args.first, args.after),
     }),
     attachments: t.field({
       type: [AttachmentRef],
-      description: "Every file on the ticket, its messages' included.",
+      nullable: true,
+      description:
+        "Every file on the ticket, its messages' included; null when the provider failed to load the ticket's details.",
       resolve: async (ticket, _a, ctx) =>
         attachmentNodes(
           ticket.providerKey,

@@ -1,5 +1,6 @@
 import { responsePathAsArray } from 'graphql';
-import { listTickets, type TicketConnectionShape } from '../federation/list.js';
+import { badInput } from '../errors.js';
+import { listTickets, MAX_PAGE_SIZE, type TicketConnectionShape } from '../federation/list.js';
 import type { TicketFilter } from '../providers/model.js';
 import { builder } from './builder.js';
 import { partialError } from './errors.js';
@@ -32,11 +33,9 @@ const TicketFilterInput = builder.inputType('TicketFilter', {
 const TicketEdgeRef = builder.objectRef<TicketConnectionShape['edges'][number]>('TicketEdge').implement({
   fields: (t) => ({
     cursor: t.exposeString('cursor'),
-    node: t.expose('node', {
-      type: TicketRef,
-      // Nullable so that a provider failing while a ticket's details load costs only that ticket.
-      nullable: true,
-    }),
+    // Non-null: the Ticket fields that need the ticket's details (a second upstream call that
+    // can fail) are nullable themselves, so such a failure costs only those fields.
+    node: t.expose('node', { type: TicketRef }),
   }),
 });
 
@@ -44,6 +43,10 @@ const TicketConnectionRef = builder.objectRef<TicketConnectionShape>('TicketConn
   fields: (t) => ({
     edges: t.expose('edges', { type: [TicketEdgeRef] }),
     pageInfo: t.expose('pageInfo', { type: builder.pageInfoRef() }),
+    missingProviders: t.exposeStringList('missingProviders', {
+      description:
+        'Keys of the providers whose tickets are missing from this page because they failed (`errors` says why). Empty when every provider answered. A missing provider keeps its place in the cursors and `hasNextPage` stays true, so the next page asks it again.',
+    }),
     totalCount: t.int({
       nullable: true,
       description: 'Tickets matching the filter across the providers; null when a provider failed.',
@@ -56,19 +59,26 @@ builder.queryField('tickets', (t) =>
   t.field({
     type: TicketConnectionRef,
     description:
-      "Every provider's tickets as one list, newest first (ties by provider key, then remote id). A provider that fails costs only its own tickets: they are missing, and `errors` says which provider and why.",
+      "Every provider's tickets as one list, newest first (ties by provider key, then remote id). A provider that fails costs only its own tickets on this page: `missingProviders` and `errors` say which and why, its place in the cursors is kept and `hasNextPage` stays true. Once it answers again, its tickets newer than those already delivered come first on the next pages: every page is in order, and each provider's tickets arrive in order, exactly once, by the time `hasNextPage` is false.",
     args: {
-      first: t.arg.int({ required: false, defaultValue: 20, description: 'From 1 to 100.' }),
-      after: t.arg.string({ required: false }),
+      first: t.arg.int({
+        required: false,
+        defaultValue: 20,
+        description: 'From 0 to 100; 0 answers no edges, only `pageInfo` and `totalCount`.',
+      }),
+      after: t.arg.string({
+        required: false,
+        description: '`endCursor` of the previous page, for the same filter; null or "" start at the top.',
+      }),
       filter: t.arg({ type: TicketFilterInput, required: false }),
     },
     resolve: async (_root, args, ctx, info) => {
       const filter: TicketFilter = args.filter ?? {};
-      const connection = await listTickets(ctx.providers, ctx.loaders, {
-        first: args.first ?? 20,
-        after: args.after,
-        filter,
-      });
+      const first = args.first ?? 20;
+      if (first < 0 || first > MAX_PAGE_SIZE) {
+        throw badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}, got ${first}.`);
+      }
+      const connection = await listTickets(ctx.providers, ctx.loaders, { first, after: args.after, filter });
       const path = responsePathAsArray(info.path);
       for (const failure of connection.failures) {
         ctx.partialErrors.push(partialError(failure.provider, failure.error, path));

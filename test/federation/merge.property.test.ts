@@ -4,7 +4,7 @@ import { createLoaders } from '../../src/federation/loaders.js';
 import { listTickets } from '../../src/federation/list.js';
 import { compareTickets } from '../../src/federation/order.js';
 import { matchesFilter, type Ticket, type TicketFilter } from '../../src/providers/model.js';
-import type { ListPageQuery, TicketPage, TicketProvider } from '../../src/providers/provider.js';
+import { provider, ticketsArb } from './support.js';
 
 /**
  * The merge and cursor logic on its own, where the HTTP property test cannot reach: many
@@ -12,52 +12,6 @@ import type { ListPageQuery, TicketPage, TicketProvider } from '../../src/provid
  * with any page size. The providers here are in-memory stand-ins; the HTTP paths are covered
  * by test/gateway/pagination.property.test.ts.
  */
-function provider(key: string, tickets: Ticket[], pageSize: number): TicketProvider {
-  return {
-    key,
-    kind: key,
-    name: key,
-    capabilities: ['LIST_TICKETS'],
-    pageSize,
-    listTickets: async ({ page }: ListPageQuery): Promise<TicketPage> => {
-      const slice = tickets.slice((page - 1) * pageSize, page * pageSize);
-      return { tickets: slice, hasMore: page * pageSize < tickets.length, total: null };
-    },
-    getTickets: async () => [],
-    close: async () => undefined,
-  };
-}
-
-const BASE = Date.UTC(2026, 0, 1);
-const ticketsArb = (key: string) =>
-  fc
-    .array(
-      fc.record({
-        minute: fc.integer({ min: 0, max: 6 }),
-        status: fc.constantFrom('OPEN' as const, 'CLOSED' as const),
-      }),
-      { maxLength: 40 },
-    )
-    .map((rows) =>
-      rows.map((row, i): Ticket => ({
-        providerKey: key,
-        remoteId: String(i + 1),
-        reference: null,
-        subject: `t${i}`,
-        status: row.status,
-        remoteStatus: row.status,
-        priority: null,
-        remotePriority: null,
-        createdAt: new Date(BASE - row.minute * 60_000),
-        raw: {},
-      })),
-    )
-    // Upstream order: newest first, ties in whatever order the upstream keeps them.
-    .chain((tickets) =>
-      fc.shuffledSubarray(tickets, { minLength: tickets.length, maxLength: tickets.length }),
-    )
-    .map((tickets) => [...tickets].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()));
-
 describe('federated merge with ties across page boundaries (property)', () => {
   it('walks every ticket once, in order, for any page sizes, first and status filter', async () => {
     await fc.assert(

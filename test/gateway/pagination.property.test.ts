@@ -29,6 +29,7 @@ const filterArb = fc.record(
 
 interface Page {
   tickets: {
+    missingProviders: string[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     edges: Array<{ node: { provider: { key: string }; remoteId: string } }>;
   };
@@ -59,11 +60,12 @@ describe('walking the federated list (property)', () => {
             for (let i = 0; i < 400; i += 1) {
               const res: GraphQLResponse<Page> = await gw.query<Page>(
                 `query($first: Int, $after: String, $filter: TicketFilter) {
-                  tickets(first: $first, after: $after, filter: $filter) {
+                  tickets(first: $first, after: $after, filter: $filter) { missingProviders
                     pageInfo { hasNextPage endCursor } edges { node { provider { key } remoteId } } } }`,
                 { first, after, filter },
               );
               expect(res.errors).toBeUndefined();
+              expect(res.data!.tickets.missingProviders).toEqual([]);
               seen.push(...res.data!.tickets.edges.map((e) => `${e.node.provider.key}:${e.node.remoteId}`));
               if (!res.data!.tickets.pageInfo.hasNextPage) break;
               after = res.data!.tickets.pageInfo.endCursor;

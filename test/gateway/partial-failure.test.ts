@@ -17,9 +17,15 @@ afterAll(async () => {
 beforeEach(() => resetAll(simulators));
 
 interface Answer {
-  tickets: { totalCount: number | null; edges: Array<{ node: { provider: { key: string } } }> };
+  tickets: {
+    totalCount: number | null;
+    missingProviders: string[];
+    pageInfo: { hasNextPage: boolean };
+    edges: Array<{ node: { provider: { key: string } } }>;
+  };
 }
-const LIST = '{ tickets(first: 40) { totalCount edges { node { provider { key } subject } } } }';
+const LIST =
+  '{ tickets(first: 40) { totalCount missingProviders pageInfo { hasNextPage } edges { node { provider { key } subject } } } }';
 
 async function expectOnlyProviderMissing(failing: string, code: string): Promise<void> {
   const res = await gw.query<Answer>(LIST);
@@ -30,6 +36,9 @@ async function expectOnlyProviderMissing(failing: string, code: string): Promise
     ['daakey', 'ippanel', 'kinconecta', 'taskip'].filter((k) => k !== failing),
   );
   expect(res.data!.tickets.totalCount).toBeNull();
+  // The page says who is missing, and the walk goes on to ask it again.
+  expect(res.data!.tickets.missingProviders).toEqual([failing]);
+  expect(res.data!.tickets.pageInfo.hasNextPage).toBe(true);
   expect(res.errors).toHaveLength(1);
   const error = res.errors![0]!;
   expect(error.extensions).toEqual({ code, provider: failing });
@@ -88,19 +97,31 @@ describe('rejected credentials', () => {
 
 describe('a failure while loading details', () => {
   type Edges = {
-    tickets: { edges: Array<{ node: { provider: { key: string }; description: string | null } | null }> };
+    tickets: {
+      missingProviders: string[];
+      edges: Array<{
+        node: {
+          provider: { key: string };
+          description: string | null;
+          messages: { totalCount: number } | null;
+          attachments: Array<{ url: string }> | null;
+        };
+      }>;
+    };
   };
-
-  it('costs only the fields that needed them: a nullable field is null, with an error at its path', async () => {
+  const failDaakeyDetails = (): void =>
     gw.sim('daakey').controls.addFault({
       route: 'GET /api/v1/client/tickets/:ticket',
       kind: 'status',
       status: 500,
     });
+
+  it('costs only the fields that needed them: a nullable field is null, with an error at its path', async () => {
+    failDaakeyDetails();
     const res = await gw.query<Edges>(
       '{ tickets(first: 40) { edges { node { provider { key } description } } } }',
     );
-    const nodes = res.data!.tickets.edges.map((e) => e.node!);
+    const nodes = res.data!.tickets.edges.map((e) => e.node);
     const daakey = nodes.filter((n) => n.provider.key === 'daakey');
     expect(daakey.length).toBeGreaterThan(0);
     expect(daakey.every((n) => n.description === null)).toBe(true);
@@ -112,22 +133,25 @@ describe('a failure while loading details', () => {
     }
   });
 
-  it('a non-null field that cannot load nulls only its own ticket', async () => {
-    gw.sim('daakey').controls.addFault({
-      route: 'GET /api/v1/client/tickets/:ticket',
-      kind: 'status',
-      status: 500,
-    });
+  it('keeps every edge and its node: messages and attachments that cannot load are null on their own ticket', async () => {
+    failDaakeyDetails();
     const res = await gw.query<Edges>(
-      '{ tickets(first: 40) { edges { node { provider { key } messages { totalCount } } } } }',
+      '{ tickets(first: 40) { missingProviders edges { node { provider { key } messages { totalCount } attachments { url } } } } }',
     );
     const edges = res.data!.tickets.edges;
     expect(edges).toHaveLength(40);
-    const nulls = edges.filter((e) => e.node === null).length;
-    expect(nulls).toBeGreaterThan(0);
-    expect(edges.filter((e) => e.node !== null).every((e) => e.node!.provider.key !== 'daakey')).toBe(true);
-    expect(res.errors).toHaveLength(nulls);
-    for (const error of res.errors!)
+    // The list itself answered: no provider is missing from the page.
+    expect(res.data!.tickets.missingProviders).toEqual([]);
+    const daakey = edges.map((e) => e.node).filter((n) => n.provider.key === 'daakey');
+    expect(daakey.length).toBeGreaterThan(0);
+    for (const node of daakey) expect([node.messages, node.attachments]).toEqual([null, null]);
+    const others = edges.map((e) => e.node).filter((n) => n.provider.key !== 'daakey');
+    expect(others.every((n) => n.messages !== null && n.attachments !== null)).toBe(true);
+    expect(res.errors).toHaveLength(2 * daakey.length);
+    for (const error of res.errors!) {
       expect(error.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', provider: 'daakey' });
+      expect(error.path).toEqual(['tickets', 'edges', expect.any(Number), 'node', expect.any(String)]);
+      expect(['messages', 'attachments']).toContain(error.path!.at(-1));
+    }
   });
 });

@@ -116,10 +116,10 @@ describe('tickets: one federated list', () => {
   });
 
   it('rejects a page size out of range, an unknown provider and a foreign cursor with clear errors', async () => {
-    for (const first of [0, 101, -1]) {
+    for (const first of [101, -1]) {
       const res = await gw.query(PAGE, { first });
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0]?.message).toContain('between 1 and 100');
+      expect(res.errors?.[0]?.message).toContain('between 0 and 100');
     }
     const unknown = await gw.query(PAGE, { first: 5, filter: { providers: ['zendesk'] } });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
