@@ -56,3 +56,14 @@ export function newMessages(mark: TicketMark, messages: Message[]): Message[] {
   if (since === null) return [];
   return messages.filter((m) => m.createdAt.getTime() > since);
 }
+
+/** A ticket's first mark: what it holds when first seen is history, not news. */
+export function markOf(ticket: Ticket): TicketMark {
+  return {
+    signal: signalOf(ticket),
+    status: ticket.status,
+    fields: fieldsOf(ticket),
+    version: 0,
+    since: signalTime(ticket) ?? null,
+  };
+}

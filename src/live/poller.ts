@@ -1,10 +1,11 @@
 import { UpstreamError } from '../errors.js';
 import type { Ticket } from '../providers/model.js';
 import type { TicketProvider } from '../providers/provider.js';
-import { changedFields, fieldsOf, newMessages, signalOf, signalTime } from './marks.js';
+import { changedFields, fieldsOf, markOf, newMessages, signalOf } from './marks.js';
+import { changeKey, statusOf, WriteNotes } from './own-writes.js';
 import type { LivePublisher } from './publisher.js';
 import { RequestBudget } from './budget.js';
-import type { LiveState, PollSnapshot, TicketMark } from './state.js';
+import { isCurrent, leaseTtl, type LiveState, type PollSnapshot, type TicketMark } from './state.js';
 
 export interface PollerOptions {
   intervalMs: number;
@@ -30,6 +31,8 @@ export class ProviderPoller {
   private budget: RequestBudget;
   private running: Promise<void> | undefined;
   private stopped = true;
+  /** The gateway's own writes, as the running poll sees them. */
+  private notes = new WriteNotes();
 
   constructor(
     private readonly provider: TicketProvider,
@@ -65,20 +68,22 @@ export class ProviderPoller {
 
   /** One poll, if this instance holds the lease. */
   async poll(): Promise<void> {
-    const ttl = Math.max(1_500, 2 * this.options.intervalMs + 1_000);
+    const ttl = leaseTtl(this.options.intervalMs);
     // Every instance says which tickets its subscribers watch; the lease holder reads them.
     await this.state.watchTickets(this.provider.key, this.options.watched(), ttl);
     if (!(await this.state.lease(this.provider.key, this.options.holder, ttl))) return;
     // Within a tight budget, tickets someone is looking at come before the list.
     const watched = await this.state.watchedTickets(this.provider.key);
     const toRead = new Set(watched.slice(0, this.budget.takeUpTo(watched.length)));
+    const readStart = Date.now();
     const listed = this.budget.take(1) ? await this.readList() : undefined;
     if (!listed && toRead.size === 0) return;
     const now = Date.now();
     const stored = await this.state.loadSnapshot(this.provider.key);
     // A snapshot nobody kept up to date (no subscribers for a while) is history: start afresh.
-    const previous =
-      stored && now - stored.polledAt <= ttl + 2 * this.options.intervalMs ? stored : undefined;
+    const previous = stored && isCurrent(stored, now, this.options.intervalMs) ? stored : undefined;
+    // Loaded after the reads began, so every write that returned before them is among these.
+    this.notes = new WriteNotes(await this.state.writeNotes(this.provider.key), readStart);
     const snapshot: PollSnapshot = previous ?? { startedAt: now, polledAt: now, tickets: {}, cursor: 0 };
     for (const ticket of listed ?? []) await this.compare(snapshot, ticket, toRead);
     if (listed) this.pickSilent(snapshot, listed, toRead, previous === undefined);
@@ -86,6 +91,8 @@ export class ProviderPoller {
     if (toRead.size) await this.readDetails(snapshot, [...toRead], inList);
     snapshot.polledAt = Date.now();
     await this.state.saveSnapshot(this.provider.key, snapshot);
+    // Only after the save: until then a write would measure from the old marks without its notes.
+    await this.state.forgetWrites(this.provider.key, this.notes.done(Date.now()));
   }
 
   private async readList(): Promise<Ticket[]> {
@@ -100,33 +107,38 @@ export class ProviderPoller {
     return tickets;
   }
 
-  /** Records a listed ticket; publishes field changes; marks it for reading when its signal moved. */
+  /**
+   * Records a listed ticket; publishes field changes against what subscribers were told (the
+   * mark with the gateway's noted writes over it, so a write the read shows is no news); marks
+   * it for reading when its signal moved.
+   */
   private async compare(
     snapshot: PollSnapshot,
     ticket: Ticket,
     toRead: Set<string>,
     fromDetails = false,
   ): Promise<void> {
-    const mark = snapshot.tickets[ticket.remoteId];
+    const id = ticket.remoteId;
+    // Written through the gateway since this poll's reads began: they may show it or not yet.
+    if (this.notes.pending(id)) return;
+    this.notes.compare(id);
+    const mark = snapshot.tickets[id];
     if (!mark) {
       // Seen for the first time: what it holds now is history, not news.
-      snapshot.tickets[ticket.remoteId] = this.markOf(ticket);
+      snapshot.tickets[id] = markOf(ticket);
       return;
     }
     const signal = signalOf(ticket);
     const fields = fieldsOf(ticket);
+    const base = this.notes.baseline(id, mark.fields);
     // Details carry fields the list leaves out (null in a list-made mark): not a change.
-    const changed = changedFields(mark.fields, fields).filter((f) => !fromDetails || mark.fields[f] !== null);
+    const changed = changedFields(base.fields, fields).filter((f) => !fromDetails || base.fields[f] !== null);
     if (changed.length) {
-      mark.version += 1;
-      await this.publisher.ticketChanged(
-        ticket,
-        mark.status,
-        changed,
-        `${snapshot.startedAt}.${mark.version}`,
-      );
+      const key = changeKey(`${snapshot.startedAt}.${mark.version}`, changed, fields, base.since);
+      await this.publisher.ticketChanged(ticket, statusOf(base.fields['status']), changed, key);
     }
-    if (signal !== '' && signal !== mark.signal) toRead.add(ticket.remoteId);
+    if (changed.length || changedFields(mark.fields, fields).length) mark.version += 1;
+    if (signal !== '' && signal !== mark.signal) toRead.add(id);
     Object.assign(mark, { signal, status: ticket.status, fields });
   }
 
@@ -155,7 +167,7 @@ export class ProviderPoller {
       if (!mark) {
         // A watched ticket beyond the pages read: its first read learns what it holds.
         snapshot.tickets[detail.remoteId] = {
-          ...this.markOf(detail),
+          ...markOf(detail),
           messages: (detail.messages ?? []).map((m) => m.remoteId),
         };
         continue;
@@ -175,16 +187,6 @@ export class ProviderPoller {
     delete snapshot.tickets[remoteId];
     await this.state.unwatchTicket(this.provider.key, remoteId);
     this.publisher.ticketGone(this.provider.key, remoteId);
-  }
-
-  private markOf(ticket: Ticket): TicketMark {
-    return {
-      signal: signalOf(ticket),
-      status: ticket.status,
-      fields: fieldsOf(ticket),
-      version: 0,
-      since: signalTime(ticket) ?? null,
-    };
   }
 
   private async announceNew(mark: TicketMark, ticket: Ticket): Promise<void> {

@@ -26,16 +26,18 @@ export class LivePublisher {
   }
 
   /**
-   * `version` names this change of the ticket uniquely (the poller's snapshot and its change
-   * count), so a status changed back and forth again is a new event, not a repeat.
+   * `change` names this change of the ticket uniquely (`changeKey`: the baseline it was
+   * measured from and the new values), so the poller and a write through the gateway that
+   * see the same change publish it once, and a status changed back and forth again is a new
+   * event, not a repeat.
    */
   async ticketChanged(
     ticket: Ticket,
     previousStatus: TicketStatus | null,
     changedFields: string[],
-    version: string,
+    change: string,
   ): Promise<boolean> {
-    if (!(await this.state.announce(`chg:${ticket.providerKey}:${ticket.remoteId}:${version}`))) return false;
+    if (!(await this.state.announce(`chg:${ticket.providerKey}:${ticket.remoteId}:${change}`))) return false;
     this.pubsub.publish('ticketChanged', {
       providerKey: ticket.providerKey,
       ticketRemoteId: ticket.remoteId,

@@ -2,13 +2,24 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
 import type { Claim, IdempotencyStore, StoredOutcome } from '../writes/idempotency.js';
 import { IDEMPOTENCY_TTL_MS } from '../writes/idempotency.js';
-import type { LiveState, PollSnapshot } from './state.js';
+import { noteKey, type LiveState, type PollSnapshot, type WriteNote } from './state.js';
 
 const DAY_S = 24 * 3600;
 
 /** Renews a lease only for its holder (atomic in Redis). */
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+/** Deletes hash fields (odd ARGV) only while they still hold the given values (even ARGV), atomically. */
+const FORGET = `local n = 0
+for i = 1, #ARGV, 2 do
+  if redis.call('hget', KEYS[1], ARGV[i]) == ARGV[i + 1] then n = n + redis.call('hdel', KEYS[1], ARGV[i]) end
+end
+return n`;
+
+/** A note's stored value; the same note always serializes the same, which `FORGET` compares. */
+function noteValue(note: WriteNote): string {
+  return JSON.stringify({ value: note.value, at: note.at });
+}
 
 /** Live state shared by every gateway instance through Redis. */
 export class RedisLiveState implements LiveState {
@@ -54,6 +65,32 @@ export class RedisLiveState implements LiveState {
 
   async unwatchTicket(provider: string, remoteId: string): Promise<void> {
     await this.redis.zrem(`${this.prefix}watch:${provider}`, remoteId);
+  }
+
+  async noteWrite(provider: string, notes: readonly WriteNote[]): Promise<void> {
+    if (notes.length === 0) return;
+    const key = `${this.prefix}writes:${provider}`;
+    const pairs = notes.flatMap((n) => [noteKey(n), noteValue(n)]);
+    await this.redis
+      .multi()
+      .hset(key, ...pairs)
+      .expire(key, DAY_S)
+      .exec();
+  }
+
+  async writeNotes(provider: string): Promise<WriteNote[]> {
+    const stored = await this.redis.hgetall(`${this.prefix}writes:${provider}`);
+    return Object.entries(stored).map(([field, text]) => {
+      const [remoteId, name] = JSON.parse(field) as [string, string];
+      const { value, at } = JSON.parse(text) as { value: string | null; at: number };
+      return { remoteId, field: name, value, at };
+    });
+  }
+
+  async forgetWrites(provider: string, notes: readonly WriteNote[]): Promise<void> {
+    if (notes.length === 0) return;
+    const pairs = notes.flatMap((n) => [noteKey(n), noteValue(n)]);
+    await this.redis.eval(FORGET, 1, `${this.prefix}writes:${provider}`, ...pairs);
   }
 
   async close(): Promise<void> {}

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import type { Ticket } from '../providers/model.js';
 import type { TicketProvider } from '../providers/provider.js';
 import { CountingEventTarget, createLivePubSub, type LivePubSub } from './events.js';
 import { Interest } from './interest.js';
+import { announceWrite } from './own-writes.js';
 import { ProviderPoller } from './poller.js';
 import { LivePublisher } from './publisher.js';
 import { MemoryLiveState, type LiveState } from './state.js';
@@ -68,11 +70,31 @@ export class LiveService {
 
   /**
    * A ticket deleted through the gateway: no instance reads it again, and its watchers' subscriptions
-   * end now with NOT_FOUND instead of at the next poll.
+   * end now with NOT_FOUND instead of at the next poll. Subscribers of its whole provider get
+   * no `ticketChanged`: the event carries the ticket's new state, and a deleted ticket has none
+   * (the poller does not announce a ticket leaving the list either).
    */
   async ticketGone(provider: string, remoteId: string): Promise<void> {
     await this.state.unwatchTicket(provider, remoteId);
     this.publisher.ticketGone(provider, remoteId);
+  }
+
+  /**
+   * A write through the gateway (status, priority, assignment) returned `ticket`: its
+   * `ticketChanged` goes out now, once across instances, and the poller does not announce the
+   * same change again (see `announceWrite`). Call it on return of the upstream call, before
+   * the mutation answers. Never rejects: the write happened, and a failed announcement must
+   * not turn it into an error (the poller then finds the change as if made elsewhere).
+   *
+   * @param wrote What the write set, by field: `{ status: 'RESOLVED' }`, `{ assignee: '7' }`.
+   */
+  async ticketWritten(ticket: Ticket, wrote: Record<string, string>): Promise<void> {
+    const { state, publisher } = this;
+    try {
+      await announceWrite({ state, publisher, pollIntervalMs: this.options.pollIntervalMs }, ticket, wrote);
+    } catch (error) {
+      console.warn(`live: announcing a write failed: ${error instanceof Error ? error.message : error}`);
+    }
   }
 
   /** Ends every subscription stream (`endStreams`), then stops polling and closes the state. */

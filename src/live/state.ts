@@ -29,8 +29,36 @@ export interface PollSnapshot {
 }
 
 /**
+ * Whether a stored snapshot is still the poller's baseline: brought up to date within the
+ * lease time and two more intervals. An older one is history (nobody polled for a while), and
+ * the next poll starts afresh instead of diffing against it.
+ */
+export function isCurrent(snapshot: PollSnapshot, now: number, intervalMs: number): boolean {
+  return now - snapshot.polledAt <= leaseTtl(intervalMs) + 2 * intervalMs;
+}
+
+/** How long a poll lease (and a watch of one ticket) lasts without renewal. */
+export function leaseTtl(intervalMs: number): number {
+  return Math.max(1_500, 2 * intervalMs + 1_000);
+}
+
+/**
+ * A field value a write through the gateway set and announced, kept until a poll has read the
+ * ticket after it: so the poller does not announce it again, however its reads and saves
+ * interleave with the write (see `own-writes.ts`).
+ */
+export interface WriteNote {
+  remoteId: string;
+  field: string;
+  value: string | null;
+  /** When the write had returned (ms): a read begun later shows it. */
+  at: number;
+}
+
+/**
  * The state live updates share between gateway instances: which events were announced
- * (so each is published once), the poller's snapshots, and the poll leases.
+ * (so each is published once), the poller's snapshots, the gateway's own write notes, and
+ * the poll leases.
  */
 export interface LiveState {
   /** True the first time `key` is announced within a day: the caller then publishes the event. */
@@ -46,7 +74,18 @@ export interface LiveState {
   watchedTickets(provider: string): Promise<string[]>;
   /** Forgets a watched ticket at once (it is gone upstream), whoever watched it. */
   unwatchTicket(provider: string, remoteId: string): Promise<void>;
+  /** Records (or replaces, per ticket and field) notes of a write through the gateway. */
+  noteWrite(provider: string, notes: readonly WriteNote[]): Promise<void>;
+  /** Every write note of `provider`'s tickets. */
+  writeNotes(provider: string): Promise<WriteNote[]>;
+  /** Drops these notes, unless a later write replaced one meanwhile (that one stays). */
+  forgetWrites(provider: string, notes: readonly WriteNote[]): Promise<void>;
   close(): Promise<void>;
+}
+
+/** One note per ticket and field: a later write of the field replaces the earlier note. */
+export function noteKey(note: Pick<WriteNote, 'remoteId' | 'field'>): string {
+  return JSON.stringify([note.remoteId, note.field]);
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -56,6 +95,7 @@ export class MemoryLiveState implements LiveState {
   private announced = new Map<string, number>();
   private snapshots = new Map<string, PollSnapshot>();
   private watched = new Map<string, Map<string, number>>();
+  private notes = new Map<string, Map<string, WriteNote>>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -98,6 +138,24 @@ export class MemoryLiveState implements LiveState {
 
   async unwatchTicket(provider: string, remoteId: string): Promise<void> {
     this.watched.get(provider)?.delete(remoteId);
+  }
+
+  async noteWrite(provider: string, notes: readonly WriteNote[]): Promise<void> {
+    const byKey = this.notes.get(provider) ?? new Map<string, WriteNote>();
+    for (const note of notes) byKey.set(noteKey(note), { ...note });
+    this.notes.set(provider, byKey);
+  }
+
+  async writeNotes(provider: string): Promise<WriteNote[]> {
+    return [...(this.notes.get(provider)?.values() ?? [])].map((n) => ({ ...n }));
+  }
+
+  async forgetWrites(provider: string, notes: readonly WriteNote[]): Promise<void> {
+    const byKey = this.notes.get(provider);
+    for (const note of notes) {
+      const current = byKey?.get(noteKey(note));
+      if (current?.at === note.at && current.value === note.value) byKey?.delete(noteKey(note));
+    }
   }
 
   async close(): Promise<void> {}

@@ -92,6 +92,8 @@ builder.mutationField('addMessage', (t) =>
           });
           remember(ctx, ticket);
           await announce(ctx, ticket, message);
+          // A reply may reopen the ticket: that status change is announced now too, not at the next poll.
+          await ctx.live.ticketWritten(ticket, {});
           return {
             type: 'message',
             providerKey: provider.key,

@@ -78,7 +78,12 @@ builder.mutationFields((t) => ({
         capability: 'UPDATE_STATUS',
         operation: 'change the status of tickets',
         input,
-        write: (provider, remoteId) => provider.updateStatus!(remoteId, input.status),
+        write: async (provider, remoteId) => {
+          const ticket = await provider.updateStatus!(remoteId, input.status);
+          // Subscribers learn of it now, not at the next poll.
+          await ctx.live.ticketWritten(ticket, { status: input.status });
+          return ticket;
+        },
       }),
   }),
   updateTicketPriority: t.field({
@@ -91,7 +96,12 @@ builder.mutationFields((t) => ({
         capability: 'UPDATE_PRIORITY',
         operation: 'change the priority of tickets',
         input,
-        write: (provider, remoteId) => provider.updatePriority!(remoteId, input.priority),
+        write: async (provider, remoteId) => {
+          const ticket = await provider.updatePriority!(remoteId, input.priority);
+          // Subscribers learn of it now, not at the next poll.
+          await ctx.live.ticketWritten(ticket, { priority: input.priority });
+          return ticket;
+        },
       }),
   }),
   assignTicket: t.field({
@@ -104,7 +114,12 @@ builder.mutationFields((t) => ({
         capability: 'ASSIGN_TICKET',
         operation: 'assign tickets',
         input,
-        write: (provider, remoteId) => provider.assignTicket!(remoteId, input.assigneeId),
+        write: async (provider, remoteId) => {
+          const ticket = await provider.assignTicket!(remoteId, input.assigneeId);
+          // Subscribers learn of it now, not at the next poll.
+          await ctx.live.ticketWritten(ticket, { assignee: input.assigneeId });
+          return ticket;
+        },
       }),
   }),
 }));

@@ -35,12 +35,26 @@ interface Added {
   messageAdded: { message: { id: string; body: string } };
 }
 const ADDED = `subscription($providers: [String!]) { messageAdded(providers: $providers) { message { id body } } }`;
+interface Changed {
+  ticketChanged: {
+    ticket: { id: string; status: string };
+    previousStatus: string | null;
+    changedFields: string[];
+  };
+}
+const CHANGED = `subscription($providers: [String!]) { ticketChanged(providers: $providers) {
+  ticket { id status } previousStatus changedFields } }`;
 const settle = (ms = POLL_MS * 8) => new Promise((r) => setTimeout(r, ms));
 
-async function openTicket(url: string, provider: string): Promise<{ id: string; remoteId: string }> {
-  const res = await postGraphQL<{ tickets: { edges: Array<{ node: { id: string; remoteId: string } }> } }>(
+async function openTicket(
+  url: string,
+  provider: string,
+): Promise<{ id: string; remoteId: string; status: string }> {
+  const res = await postGraphQL<{
+    tickets: { edges: Array<{ node: { id: string; remoteId: string; status: string } }> };
+  }>(
     url,
-    'query($f: TicketFilter) { tickets(first: 1, filter: $f) { edges { node { id remoteId } } } }',
+    'query($f: TicketFilter) { tickets(first: 1, filter: $f) { edges { node { id remoteId status } } } }',
     { f: { providers: [provider], status: ['OPEN', 'IN_PROGRESS'] } },
   );
   return res.data!.tickets.edges[0]!.node;
@@ -73,6 +87,46 @@ describe('several gateway instances over Redis', () => {
     await settle();
     expect(onA.events.map((e) => e.messageAdded.message.body)).toEqual(['Written through B']);
     expect(onB.events.map((e) => e.messageAdded.message.body)).toEqual(['Written through B']);
+    await clientA.dispose();
+    await clientB.dispose();
+  });
+
+  it('announces statuses written through the instance that does not poll at once, once to each subscriber', async () => {
+    const clientA = wsClient(a.wsUrl);
+    const clientB = wsClient(b.wsUrl);
+    const onA = collect<Changed>(clientA, CHANGED, { providers: ['taskip'] });
+    const onB = collect<Changed>(clientB, CHANGED, { providers: ['taskip'] });
+    await eventually(async () => (await leaseHolderPid('taskip')) !== undefined, 5_000, 'a poll lease');
+    await settle();
+    // The holder's poller reads the ticket every poll: it must take the writes as announced.
+    const writer = (await leaseHolderPid('taskip')) === a.child.pid ? b : a;
+    const ticket = await openTicket(writer.url, 'taskip');
+    // There and back before a poll reads it: the second is measured from the first's note in Redis.
+    for (const status of ['PENDING', ticket.status]) {
+      const res = await postGraphQL(
+        writer.url,
+        'mutation($i: UpdateTicketStatusInput!) { updateTicketStatus(input: $i) { __typename } }',
+        { i: { ticketId: ticket.id, status } },
+      );
+      expect(res.data).toEqual({ updateTicketStatus: { __typename: 'UpdateTicketStatusSuccess' } });
+    }
+    await onA.waitFor(2, 1_000);
+    await onB.waitFor(2, 1_000);
+    await settle();
+    for (const sub of [onA, onB]) {
+      expect(sub.events.map((e) => e.ticketChanged)).toEqual([
+        {
+          ticket: { id: ticket.id, status: 'PENDING' },
+          previousStatus: ticket.status,
+          changedFields: ['status'],
+        },
+        {
+          ticket: { id: ticket.id, status: ticket.status },
+          previousStatus: 'PENDING',
+          changedFields: ['status'],
+        },
+      ]);
+    }
     await clientA.dispose();
     await clientB.dispose();
   });
