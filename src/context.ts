@@ -5,6 +5,7 @@ import type { IdempotencyStore } from './writes/idempotency.js';
 import type { LiveService } from './live/service.js';
 import type { ClientIdentity } from './edge/auth.js';
 import type { Redact } from './providers/upstream-text.js';
+import type { Logger } from './log.js';
 
 /** What every resolver gets: the configured providers and this request's own loaders. */
 export interface GatewayContext {
@@ -24,4 +25,6 @@ export interface GatewayContext {
   client: ClientIdentity;
   /** Replaces every configured credential in a text that becomes part of an answer. */
   redact: Redact;
+  /** The gateway's logger: for what must not reach the client (an unexpected failure's details). */
+  log: Logger;
 }

@@ -1,4 +1,7 @@
-import { GraphQLError } from 'graphql';
+/**
+ * The gateway's domain errors. They know nothing of GraphQL: `src/schema/errors.ts` turns them
+ * into what a client sees (`extensions.code`, and the provider key where one is involved).
+ */
 
 /**
  * The closed set of `extensions.code` values the gateway answers with. Clients may switch on
@@ -26,7 +29,7 @@ export type UpstreamCode = Extract<ErrorCode, `UPSTREAM_${string}`> | 'NOT_FOUND
 
 /**
  * A failure talking to one provider. Internal: `detail` may hold URLs or bodies and never
- * reaches a client; `toGraphQLError` keeps only the code and the provider key.
+ * reaches a client; the schema's `toGatewayError` keeps only the code and the provider key.
  */
 export class UpstreamError extends Error {
   override readonly name = 'UpstreamError';
@@ -42,33 +45,19 @@ export class UpstreamError extends Error {
   }
 }
 
-const PUBLIC_MESSAGES: Record<UpstreamCode, (provider: string) => string> = {
-  UPSTREAM_UNAVAILABLE: (p) => `Provider "${p}" is unavailable.`,
-  UPSTREAM_TIMEOUT: (p) => `Provider "${p}" did not answer in time.`,
-  UPSTREAM_AUTH: (p) => `Provider "${p}" rejected the gateway's credentials.`,
-  UPSTREAM_BAD_RESPONSE: (p) => `Provider "${p}" answered with a response the gateway cannot read.`,
-  UPSTREAM_OUTCOME_UNKNOWN: (p) =>
-    `Provider "${p}" did not confirm the write in time; it may or may not have happened. Check before retrying.`,
-  NOT_FOUND: (p) => `Not found at provider "${p}".`,
-};
-
-/** A client-facing error with a stable `extensions.code` and, where one is involved, the provider key. */
-export class GatewayError extends GraphQLError {
-  constructor(message: string, code: ErrorCode, provider?: string, path?: ReadonlyArray<string | number>) {
-    super(message, { extensions: provider ? { code, provider } : { code }, path });
-  }
-
-  get code(): ErrorCode {
-    return this.extensions['code'] as ErrorCode;
-  }
+/**
+ * A client's argument the domain cannot use (an unknown provider key, a foreign cursor, a
+ * date range that ends before it starts). `message` is written for the client and answered as
+ * it is, with the code `BAD_USER_INPUT`.
+ */
+export class InputError extends Error {
+  override readonly name = 'InputError';
 }
 
-/** The client-facing form of an upstream failure: code and provider key only. */
-export function toGatewayError(error: UpstreamError, path?: ReadonlyArray<string | number>): GatewayError {
-  return new GatewayError(PUBLIC_MESSAGES[error.code](error.provider), error.code, error.provider, path);
-}
+/** Longest part of a client's value quoted back in an error message. */
+const MAX_QUOTED_CHARS = 80;
 
-/** An invalid argument from the client. */
-export function badInput(message: string): GatewayError {
-  return new GatewayError(message, 'BAD_USER_INPUT');
+/** A client's value (an id, a URL, a file name) as quoted back in a message: JSON, cut short. */
+export function quoted(value: string): string {
+  return JSON.stringify(value.length > MAX_QUOTED_CHARS ? `${value.slice(0, MAX_QUOTED_CHARS)}…` : value);
 }

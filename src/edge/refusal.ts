@@ -1,4 +1,4 @@
-import { GatewayError } from '../errors.js';
+import { GatewayError } from '../schema/errors.js';
 import type { OperationLimits } from './limits.js';
 
 /** The environment variable that sets each limit (read in `config-env.ts`), named in refusals. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { badInput } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { TicketFilter } from '../providers/model.js';
 
 /**
@@ -44,18 +44,20 @@ export function encodeCursor(fingerprint: string, positions: ReadonlyMap<string,
   return Buffer.from(JSON.stringify({ v: 1, f: fingerprint, p }), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor made by `encodeCursor` for the same filter; anything else is a clear input error. */
+/** Decodes a cursor made by `encodeCursor` for the same filter; anything else is an `InputError`. */
 export function decodeCursor(cursor: string, fingerprint: string): Map<string, Position> {
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw badInput('`after` is not a cursor this gateway issued.');
+    throw new InputError('`after` is not a cursor this gateway issued.');
   }
   const parsed = cursorSchema.safeParse(json);
-  if (!parsed.success) throw badInput('`after` is not a cursor this gateway issued.');
+  if (!parsed.success) throw new InputError('`after` is not a cursor this gateway issued.');
   if (parsed.data.f !== fingerprint) {
-    throw badInput('`after` belongs to a different filter; start again without it or use the same filter.');
+    throw new InputError(
+      '`after` belongs to a different filter; start again without it or use the same filter.',
+    );
   }
   const positions = new Map<string, Position>();
   for (const [key, pos] of Object.entries(parsed.data.p)) {

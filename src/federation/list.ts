@@ -1,4 +1,4 @@
-import { badInput } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { Ticket, TicketFilter } from '../providers/model.js';
 import type { TicketProvider } from '../providers/provider.js';
 import { decodeCursor, encodeCursor, filterFingerprint, type Position } from './cursor.js';
@@ -38,7 +38,7 @@ export interface ListArgs {
   filter: TicketFilter;
 }
 
-/** Picks the providers the filter names, rejecting unknown keys with the list of known ones. */
+/** Picks the providers the filter names; unknown keys are an `InputError` naming the known ones. */
 export function selectProviders(
   providers: ReadonlyMap<string, TicketProvider>,
   wanted: readonly string[] | null | undefined,
@@ -46,7 +46,7 @@ export function selectProviders(
   if (!wanted?.length) return [...providers.values()];
   const unknown = wanted.filter((key) => !providers.has(key));
   if (unknown.length) {
-    throw badInput(
+    throw new InputError(
       `Unknown provider ${unknown.map((k) => `"${k}"`).join(', ')}; known: ${[...providers.keys()].join(', ')}.`,
     );
   }
@@ -76,6 +76,9 @@ export function selectProviders(
  * `first: 0` answers no edges and Relay's `hasNextPage` (whether anything follows `after`),
  * for which it reads one upstream page of each provider (without a cursor, the page
  * `totalCount` reads too).
+ *
+ * An unknown provider key, an inverted date range or a cursor not issued for this filter is
+ * an `InputError`; a provider's failure is no error of the list (see `failures`).
  */
 export async function listTickets(
   providers: ReadonlyMap<string, TicketProvider>,
@@ -120,7 +123,7 @@ export async function listTickets(
 
 function validateRange(filter: TicketFilter): void {
   if (filter.createdAfter && filter.createdBefore && filter.createdAfter >= filter.createdBefore) {
-    throw badInput('`createdAfter` must be before `createdBefore`.');
+    throw new InputError('`createdAfter` must be before `createdBefore`.');
   }
 }
 

@@ -1,12 +1,13 @@
 import type { GatewayContext } from '../context.js';
 import type { Message, Ticket } from '../providers/model.js';
-import { performWrite } from '../writes/perform.js';
+import type { WriteSuccess } from '../writes/outcome.js';
+import type { WriteSpec } from '../writes/perform.js';
 import { checkAttachments, platformFiles, requireText } from '../writes/validate.js';
-import { builder, isTyped } from './builder.js';
+import { builder } from './builder.js';
+import { GatewayError } from './errors.js';
 import { MessageRef, type MessageNode } from './message.js';
-import { remember, resultUnion, ticketTarget } from './mutation-kit.js';
+import { remember, resultUnion, runWrite, ticketTarget } from './mutation-kit.js';
 import { fullTicket } from './ticket-load.js';
-import { GatewayError } from '../errors.js';
 
 const AddMessageInput = builder.inputType('AddMessageInput', {
   fields: (t) => ({
@@ -30,7 +31,6 @@ const AddMessageInput = builder.inputType('AddMessageInput', {
 });
 
 interface AddMessageSuccess {
-  __typename: 'AddMessageSuccess';
   addedMessage: MessageNode;
 }
 
@@ -39,7 +39,6 @@ interface AddMessageSuccess {
 const AddMessageSuccessRef = builder.objectRef<AddMessageSuccess>('AddMessageSuccess').implement({
   description:
     'The message was added; `addedMessage.ticket` is the ticket in its new state (a reply may reopen it).',
-  isTypeOf: isTyped('AddMessageSuccess'),
   fields: (t) => ({ addedMessage: t.expose('addedMessage', { type: MessageRef }) }),
 });
 
@@ -51,8 +50,29 @@ async function announce(ctx: GatewayContext, ticket: Ticket, message: Message): 
     await ctx.live.publisher.messageAdded(ticket, message);
   } catch (error) {
     // The write happened: a failed announcement must not turn it into an error.
-    console.warn(`live: announcing a message failed: ${error instanceof Error ? error.message : error}`);
+    ctx.log.warn({ err: error }, 'live: announcing a message failed');
   }
+}
+
+/** The success answer of a (possibly replayed) message write: the message read back with its ticket. */
+async function presentMessage(
+  ctx: GatewayContext,
+  providerKey: string,
+  outcome: WriteSuccess,
+): Promise<AddMessageSuccess> {
+  if (outcome.type !== 'message') throw new Error(`addMessage replayed a ${outcome.type} outcome`);
+  const ticket = await fullTicket(ctx, outcome.providerKey, outcome.ticketRemoteId);
+  const message = ticket.messages?.find((m) => m.remoteId === outcome.messageRemoteId);
+  if (!message) {
+    throw new GatewayError('The message was written but could not be read back.', 'NOT_FOUND', providerKey);
+  }
+  const node = {
+    ...message,
+    providerKey: ticket.providerKey,
+    ticketRemoteId: ticket.remoteId,
+    parent: ticket,
+  };
+  return { addedMessage: node };
 }
 
 builder.mutationField('addMessage', (t) =>
@@ -67,7 +87,7 @@ builder.mutationField('addMessage', (t) =>
       const files = await platformFiles(input.attachments);
       const urls = input.attachmentUrls ?? [];
       const internal = input.internal ?? false;
-      return performWrite({
+      const spec: WriteSpec = {
         ctx,
         mutation: 'addMessage',
         provider,
@@ -101,28 +121,8 @@ builder.mutationField('addMessage', (t) =>
             messageRemoteId: message.remoteId,
           };
         },
-        present: async (outcome) => {
-          if (outcome.type !== 'message') throw new Error(`addMessage replayed a ${outcome.type} outcome`);
-          const ticket = await fullTicket(ctx, outcome.providerKey, outcome.ticketRemoteId);
-          const message = ticket.messages?.find((m) => m.remoteId === outcome.messageRemoteId);
-          if (!message) {
-            throw new GatewayError(
-              'The message was written but could not be read back.',
-              'NOT_FOUND',
-              provider.key,
-            );
-          }
-          return {
-            __typename: 'AddMessageSuccess' as const,
-            addedMessage: {
-              ...message,
-              providerKey: ticket.providerKey,
-              ticketRemoteId: ticket.remoteId,
-              parent: ticket,
-            },
-          };
-        },
-      });
+      };
+      return runWrite(spec, (outcome) => presentMessage(ctx, provider.key, outcome));
     },
   }),
 );

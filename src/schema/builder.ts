@@ -1,7 +1,8 @@
 import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GatewayContext } from '../context.js';
-import { badInput } from '../errors.js';
+import { badInput } from './errors.js';
 import { decodeNodeId } from './ids.js';
 
 /** The one Pothos builder; each file in this folder adds its type and its own query fields. */
@@ -14,7 +15,8 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [RelayPlugin],
+  // Errors first, as its docs ask: it wraps the resolvers of fields that return result unions.
+  plugins: [ErrorsPlugin, RelayPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
@@ -27,14 +29,6 @@ export const builder = new SchemaBuilder<{
 
 /** The builder's resolved schema types, for helpers that take refs. */
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-
-/**
- * `isTypeOf` for the shapes of mutation results, which carry their GraphQL type name as
- * `__typename` (successes and the typed errors share unions and the `Error` interface).
- */
-export function isTyped(name: string): (value: unknown) => boolean {
-  return (value) => (value as { __typename?: string } | null)?.__typename === name;
-}
 
 builder.queryType({ description: 'Support tickets from every configured provider, as one graph.' });
 builder.mutationType({

@@ -1,10 +1,9 @@
 import type { GatewayContext } from '../context.js';
-import { performWrite } from '../writes/perform.js';
-import { notFound } from '../writes/outcome.js';
+import { NotFoundError } from '../writes/outcome.js';
 import { checkAttachments, platformFiles, requireText, resolveCategory } from '../writes/validate.js';
 import { builder } from './builder.js';
 import { decodeTypedId } from './ids.js';
-import { remember, ticketResult } from './mutation-kit.js';
+import { remember, runWrite, ticketResult } from './mutation-kit.js';
 import { TicketPriorityEnum } from './ticket.js';
 import { fullTicket } from './ticket-load.js';
 
@@ -53,52 +52,51 @@ builder.mutationField('createTicket', (t) =>
     args: { input: t.arg({ type: CreateTicketInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const provider = providerOf(ctx, String(input.provider));
-      if (!provider) return notFound(`No provider "${input.provider}" is configured.`);
+      if (!provider) return new NotFoundError(`No provider "${input.provider}" is configured.`);
       const files = await platformFiles(input.attachments);
       const urls = input.attachmentUrls ?? [];
       let category: Awaited<ReturnType<typeof resolveCategory>>['category'] = null;
-      return performWrite({
-        ctx,
-        mutation: 'createTicket',
-        provider,
-        capability: 'CREATE_TICKET',
-        operation: 'create tickets',
-        idempotencyKey: input.idempotencyKey,
-        input,
-        validate: async () => {
-          const resolved = provider.capabilities.includes('CREATE_TICKET')
-            ? await resolveCategory(provider, input.category)
-            : { category: null, errors: [] };
-          category = resolved.category;
-          return [
-            ...requireText({ subject: input.subject, body: input.body }),
-            ...resolved.errors,
-            ...checkAttachments(provider, files, urls),
-          ];
+      return runWrite(
+        {
+          ctx,
+          mutation: 'createTicket',
+          provider,
+          capability: 'CREATE_TICKET',
+          operation: 'create tickets',
+          idempotencyKey: input.idempotencyKey,
+          input,
+          validate: async () => {
+            const resolved = provider.capabilities.includes('CREATE_TICKET')
+              ? await resolveCategory(provider, input.category)
+              : { category: null, errors: [] };
+            category = resolved.category;
+            return [
+              ...requireText({ subject: input.subject, body: input.body }),
+              ...resolved.errors,
+              ...checkAttachments(provider, files, urls),
+            ];
+          },
+          write: async () => {
+            const ticket = await provider.createTicket!({
+              subject: input.subject.trim(),
+              body: input.body,
+              category,
+              priority: input.priority ?? null,
+              requester: input.requester
+                ? { name: input.requester.name ?? null, email: input.requester.email ?? null }
+                : null,
+              attachmentUrls: urls,
+              files,
+            });
+            remember(ctx, ticket);
+            return { type: 'ticket', providerKey: provider.key, remoteId: ticket.remoteId };
+          },
         },
-        write: async () => {
-          const ticket = await provider.createTicket!({
-            subject: input.subject.trim(),
-            body: input.body,
-            category,
-            priority: input.priority ?? null,
-            requester: input.requester
-              ? { name: input.requester.name ?? null, email: input.requester.email ?? null }
-              : null,
-            attachmentUrls: urls,
-            files,
-          });
-          remember(ctx, ticket);
-          return { type: 'ticket', providerKey: provider.key, remoteId: ticket.remoteId };
-        },
-        present: async (outcome) => {
+        async (outcome) => {
           if (outcome.type !== 'ticket') throw new Error(`createTicket replayed a ${outcome.type} outcome`);
-          return {
-            __typename: 'CreateTicketSuccess' as const,
-            ticket: await fullTicket(ctx, outcome.providerKey, outcome.remoteId),
-          };
+          return { ticket: await fullTicket(ctx, outcome.providerKey, outcome.remoteId) };
         },
-      });
+      );
     },
   }),
 );

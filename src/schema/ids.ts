@@ -1,5 +1,6 @@
-import { badInput } from '../errors.js';
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import { quoted } from '../errors.js';
+import { badInput } from './errors.js';
 
 /**
  * The types whose global ids the gateway issues: exactly those that implement `Node`
@@ -7,14 +8,6 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
  * any other type, real (`PageInfo`) or not (`Foo`), is one the gateway never issued.
  */
 export const NODE_TYPES: ReadonlySet<string> = new Set(['Ticket', 'Message', 'Attachment', 'Provider']);
-
-/** Longest part of a client's value quoted back in an error message. */
-const MAX_QUOTED_CHARS = 80;
-
-/** A client's value (an id, a URL, a file name) as quoted back in a message: JSON, cut short. */
-export function quoted(value: string): string {
-  return JSON.stringify(value.length > MAX_QUOTED_CHARS ? `${value.slice(0, MAX_QUOTED_CHARS)}…` : value);
-}
 
 /**
  * The local part of a global id: the provider instance key and remote ids, as a JSON array,

@@ -1,5 +1,5 @@
 import { AUTHOR_TYPES, type Message, type Ticket } from '../providers/model.js';
-import { badInput } from '../errors.js';
+import { badInput } from './errors.js';
 import { attachmentNodes, AttachmentRef, PersonRef } from './attachment.js';
 import { builder } from './builder.js';
 import { localId, parseLocalId } from './ids.js';
@@ -59,20 +59,15 @@ interface MessageConnectionShape {
   totalCount: number;
 }
 
-const MessageEdgeRef = builder.objectRef<MessageConnectionShape['edges'][number]>('MessageEdge').implement({
-  fields: (t) => ({
-    cursor: t.exposeString('cursor'),
-    node: t.expose('node', { type: MessageRef }),
-  }),
-});
-
-export const MessageConnectionRef = builder.objectRef<MessageConnectionShape>('MessageConnection').implement({
-  fields: (t) => ({
-    edges: t.expose('edges', { type: [MessageEdgeRef] }),
-    pageInfo: t.expose('pageInfo', { type: builder.pageInfoRef() }),
-    totalCount: t.exposeInt('totalCount'),
-  }),
-});
+/** The Relay plugin's connection and edge types, over `messageConnection`'s pages. */
+export const MessageConnectionRef = builder.connectionObject<typeof MessageRef, MessageConnectionShape>(
+  {
+    type: MessageRef,
+    name: 'MessageConnection',
+    fields: (t) => ({ totalCount: t.exposeInt('totalCount') }),
+  },
+  { name: 'MessageEdge' },
+);
 
 const MESSAGE_CURSOR = 'message:';
 

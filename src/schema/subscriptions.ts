@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../context.js';
-import { toGatewayError, UpstreamError } from '../errors.js';
+import { UpstreamError } from '../errors.js';
 import { createLoaders } from '../federation/loaders.js';
 import { selectProviders } from '../federation/list.js';
 import { decodeTicket, type TicketJson } from '../live/codec.js';
@@ -7,6 +7,7 @@ import type { LiveTopics, MessageAddedPayload, TicketChangedPayload } from '../l
 import { TicketGone, watchStream, type Watch, type WatchTopic } from '../live/watch.js';
 import type { Ticket, TicketStatus } from '../providers/model.js';
 import { builder } from './builder.js';
+import { inPublic, toGatewayError } from './errors.js';
 import { decodeTypedId } from './ids.js';
 import { MessageRef, type MessageNode } from './message.js';
 import { TicketRef, TicketStatusEnum } from './ticket.js';
@@ -86,14 +87,15 @@ const watchArgs = {
 
 /**
  * One topic's events for what the subscriber watches, once its ticket (if any) is known to
- * exist; its interest ends with the subscription.
+ * exist; its interest ends with the subscription. An unknown provider key is the client's
+ * mistake, answered as such.
  */
 async function subscribeTo<K extends WatchTopic>(
   topic: K,
   ctx: GatewayContext,
   args: { ticketId?: string | number | null; providers?: string[] | null },
 ): Promise<AsyncIterable<LiveTopics[K][0] | TicketGone>> {
-  const watch = watchOf(ctx, args);
+  const watch = await inPublic(() => watchOf(ctx, args));
   await ensureTicketExists(ctx, watch);
   return watchStream(ctx.live, topic, watch);
 }

@@ -1,19 +1,17 @@
 import type { GatewayContext } from '../context.js';
 import type { ProviderCapability, TicketProvider } from '../providers/provider.js';
 import type { Ticket } from '../providers/model.js';
-import { performWrite } from '../writes/perform.js';
-import { builder, isTyped } from './builder.js';
-import { forget, remember, resultUnion, ticketResult, ticketTarget } from './mutation-kit.js';
+import { builder } from './builder.js';
+import { forget, remember, resultUnion, runWrite, ticketResult, ticketTarget } from './mutation-kit.js';
 import { TicketPriorityEnum, TicketStatusEnum } from './ticket.js';
 import { fullTicket } from './ticket-load.js';
 
 /** Runs a write on one existing ticket that answers the ticket in its new state. */
-async function updateTicket<N extends string>(
+async function updateTicket(
   ctx: GatewayContext,
   ticketId: string,
   spec: {
     mutation: string;
-    success: N;
     capability: ProviderCapability;
     operation: string;
     input: unknown;
@@ -23,22 +21,21 @@ async function updateTicket<N extends string>(
   const target = ticketTarget(ctx, ticketId);
   if (target.error) return target.error;
   const { provider, remoteId } = target;
-  return performWrite({
-    ctx,
-    mutation: spec.mutation,
-    provider,
-    capability: spec.capability,
-    operation: spec.operation,
-    input: spec.input,
-    write: async () => {
-      remember(ctx, await spec.write(provider, remoteId));
-      return { type: 'ticket', providerKey: provider.key, remoteId };
+  return runWrite(
+    {
+      ctx,
+      mutation: spec.mutation,
+      provider,
+      capability: spec.capability,
+      operation: spec.operation,
+      input: spec.input,
+      write: async () => {
+        remember(ctx, await spec.write(provider, remoteId));
+        return { type: 'ticket', providerKey: provider.key, remoteId };
+      },
     },
-    present: async () => ({
-      __typename: spec.success,
-      ticket: await fullTicket(ctx, provider.key, remoteId),
-    }),
-  });
+    async () => ({ ticket: await fullTicket(ctx, provider.key, remoteId) }),
+  );
 }
 
 const UpdateStatusInput = builder.inputType('UpdateTicketStatusInput', {
@@ -74,7 +71,6 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       updateTicket(ctx, String(input.ticketId), {
         mutation: 'updateTicketStatus',
-        success: 'UpdateTicketStatusSuccess' as const,
         capability: 'UPDATE_STATUS',
         operation: 'change the status of tickets',
         input,
@@ -92,7 +88,6 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       updateTicket(ctx, String(input.ticketId), {
         mutation: 'updateTicketPriority',
-        success: 'UpdateTicketPrioritySuccess' as const,
         capability: 'UPDATE_PRIORITY',
         operation: 'change the priority of tickets',
         input,
@@ -110,7 +105,6 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       updateTicket(ctx, String(input.ticketId), {
         mutation: 'assignTicket',
-        success: 'AssignTicketSuccess' as const,
         capability: 'ASSIGN_TICKET',
         operation: 'assign tickets',
         input,
@@ -125,12 +119,10 @@ builder.mutationFields((t) => ({
 }));
 
 interface DeleteTicketSuccess {
-  __typename: 'DeleteTicketSuccess';
   deletedTicketId: string;
 }
 const DeleteSuccessRef = builder.objectRef<DeleteTicketSuccess>('DeleteTicketSuccess').implement({
   description: 'The ticket was deleted at its provider.',
-  isTypeOf: isTyped('DeleteTicketSuccess'),
   fields: (t) => ({ deletedTicketId: t.exposeID('deletedTicketId') }),
 });
 
@@ -144,25 +136,24 @@ builder.mutationField('deleteTicket', (t) =>
       const target = ticketTarget(ctx, String(input.ticketId));
       if (target.error) return target.error;
       const { provider, remoteId } = target;
-      return performWrite({
-        ctx,
-        mutation: 'deleteTicket',
-        provider,
-        capability: 'DELETE_TICKET',
-        operation: 'delete tickets',
-        input,
-        write: async () => {
-          await provider.deleteTicket!(remoteId);
-          forget(ctx, provider.key, remoteId);
-          // Watchers of this ticket end now with NOT_FOUND, not at the next poll.
-          await ctx.live.ticketGone(provider.key, remoteId);
-          return { type: 'deleted', providerKey: provider.key, remoteId };
+      return runWrite(
+        {
+          ctx,
+          mutation: 'deleteTicket',
+          provider,
+          capability: 'DELETE_TICKET',
+          operation: 'delete tickets',
+          input,
+          write: async () => {
+            await provider.deleteTicket!(remoteId);
+            forget(ctx, provider.key, remoteId);
+            // Watchers of this ticket end now with NOT_FOUND, not at the next poll.
+            await ctx.live.ticketGone(provider.key, remoteId);
+            return { type: 'deleted', providerKey: provider.key, remoteId };
+          },
         },
-        present: async () => ({
-          __typename: 'DeleteTicketSuccess' as const,
-          deletedTicketId: String(input.ticketId),
-        }),
-      });
+        async () => ({ deletedTicketId: String(input.ticketId) }),
+      );
     },
   }),
 );

@@ -1,9 +1,8 @@
 import { responsePathAsArray } from 'graphql';
-import { badInput } from '../errors.js';
 import { listTickets, MAX_PAGE_SIZE, type TicketConnectionShape } from '../federation/list.js';
 import type { TicketFilter } from '../providers/model.js';
 import { builder } from './builder.js';
-import { partialError } from './errors.js';
+import { badInput, inPublic, partialError } from './errors.js';
 import { TicketPriorityEnum, TicketRef, TicketStatusEnum } from './ticket.js';
 
 const TicketFilterInput = builder.inputType('TicketFilter', {
@@ -30,30 +29,28 @@ const TicketFilterInput = builder.inputType('TicketFilter', {
   }),
 });
 
-const TicketEdgeRef = builder.objectRef<TicketConnectionShape['edges'][number]>('TicketEdge').implement({
-  fields: (t) => ({
-    cursor: t.exposeString('cursor'),
-    // Non-null: the Ticket fields that need the ticket's details (a second upstream call that
-    // can fail) are nullable themselves, so such a failure costs only those fields.
-    node: t.expose('node', { type: TicketRef }),
-  }),
-});
-
-const TicketConnectionRef = builder.objectRef<TicketConnectionShape>('TicketConnection').implement({
-  fields: (t) => ({
-    edges: t.expose('edges', { type: [TicketEdgeRef] }),
-    pageInfo: t.expose('pageInfo', { type: builder.pageInfoRef() }),
-    missingProviders: t.exposeStringList('missingProviders', {
-      description:
-        'Keys of the providers whose tickets are missing from this page because they failed (`errors` says why). Empty when every provider answered. A missing provider keeps its place in the cursors and `hasNextPage` stays true, so the next page asks it again.',
+// The Relay plugin's connection and edge types (`pageInfo`, `edges { cursor node }`), over the
+// federation's own page. Edges and nodes are non-null: the Ticket fields that need the ticket's
+// details (a second upstream call that can fail) are nullable themselves, so such a failure
+// costs only those fields.
+const TicketConnectionRef = builder.connectionObject<typeof TicketRef, TicketConnectionShape>(
+  {
+    type: TicketRef,
+    name: 'TicketConnection',
+    fields: (t) => ({
+      missingProviders: t.exposeStringList('missingProviders', {
+        description:
+          'Keys of the providers whose tickets are missing from this page because they failed (`errors` says why). Empty when every provider answered. A missing provider keeps its place in the cursors and `hasNextPage` stays true, so the next page asks it again.',
+      }),
+      totalCount: t.int({
+        nullable: true,
+        description: 'Tickets matching the filter across the providers; null when a provider failed.',
+        resolve: (connection) => connection.totalCount(),
+      }),
     }),
-    totalCount: t.int({
-      nullable: true,
-      description: 'Tickets matching the filter across the providers; null when a provider failed.',
-      resolve: (connection) => connection.totalCount(),
-    }),
-  }),
-});
+  },
+  { name: 'TicketEdge' },
+);
 
 builder.queryField('tickets', (t) =>
   t.field({
@@ -78,7 +75,9 @@ builder.queryField('tickets', (t) =>
       if (first < 0 || first > MAX_PAGE_SIZE) {
         throw badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}, got ${first}.`);
       }
-      const connection = await listTickets(ctx.providers, ctx.loaders, { first, after: args.after, filter });
+      const connection = await inPublic(() =>
+        listTickets(ctx.providers, ctx.loaders, { first, after: args.after, filter }),
+      );
       const path = responsePathAsArray(info.path);
       for (const failure of connection.failures) {
         ctx.partialErrors.push(partialError(failure.provider, failure.error, path));

@@ -1,10 +1,20 @@
 import type { FieldError } from '../providers/writes.js';
-import type { WriteErrorShape } from '../writes/outcome.js';
-import { builder, isTyped } from './builder.js';
+import {
+  NotFoundError,
+  TicketClosedError,
+  UnsupportedOperationError,
+  ValidationError,
+  type WriteError,
+} from '../writes/outcome.js';
+import { builder } from './builder.js';
 
-type Shape<N extends WriteErrorShape['__typename']> = Extract<WriteErrorShape, { __typename: N }>;
+/*
+ * The GraphQL face of the writes' expected refusals (`src/writes/outcome.ts`): one object type
+ * per error class, registered with the class itself so that the errors plugin resolves a
+ * returned or thrown refusal to its type by `instanceof`.
+ */
 
-const ErrorInterface = builder.interfaceRef<WriteErrorShape>('Error').implement({
+const ErrorInterface = builder.interfaceRef<WriteError>('Error').implement({
   description: 'An expected failure of a mutation. `code` is stable; `message` is for people.',
   fields: (t) => ({
     message: t.exposeString('message'),
@@ -20,40 +30,41 @@ const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
   }),
 });
 
-/** An error type with only the `Error` fields. */
-function errorType<N extends 'NotFoundError' | 'TicketClosedError'>(name: N, description: string) {
-  return builder.objectRef<Shape<N>>(name).implement({
-    description,
-    interfaces: [ErrorInterface],
-    isTypeOf: isTyped(name),
-    fields: () => ({}),
-  });
-}
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'The ticket (or provider) does not exist.',
+  interfaces: [ErrorInterface],
+  fields: () => ({}),
+});
 
-export const NotFoundErrorRef = errorType('NotFoundError', 'The ticket (or provider) does not exist.');
-export const TicketClosedErrorRef = errorType(
-  'TicketClosedError',
-  'The ticket is closed and takes no more changes; open a new one.',
-);
-export const ValidationErrorRef = builder.objectRef<Shape<'ValidationError'>>('ValidationError').implement({
+builder.objectType(TicketClosedError, {
+  name: 'TicketClosedError',
+  description: 'The ticket is closed and takes no more changes; open a new one.',
+  interfaces: [ErrorInterface],
+  fields: () => ({}),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
   description: 'The input was refused, by the gateway or by the provider (its own messages are kept).',
   interfaces: [ErrorInterface],
-  isTypeOf: isTyped('ValidationError'),
   fields: (t) => ({ fieldErrors: t.expose('fieldErrors', { type: [FieldErrorRef] }) }),
 });
-export const UnsupportedOperationErrorRef = builder
-  .objectRef<Shape<'UnsupportedOperationError'>>('UnsupportedOperationError')
-  .implement({
-    description: 'The provider cannot do this (see `Provider.capabilities`); nothing was sent to it.',
-    interfaces: [ErrorInterface],
-    isTypeOf: isTyped('UnsupportedOperationError'),
-    fields: (t) => ({ provider: t.exposeString('provider'), operation: t.exposeString('operation') }),
-  });
 
-/** Every error type, for mutation result unions. */
+builder.objectType(UnsupportedOperationError, {
+  name: 'UnsupportedOperationError',
+  description: 'The provider cannot do this (see `Provider.capabilities`); nothing was sent to it.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ provider: t.exposeString('provider'), operation: t.exposeString('operation') }),
+});
+
+/**
+ * Every refusal class, for mutation result unions: classes, not refs, because the errors
+ * plugin takes a union's function members as the errors it resolves.
+ */
 export const WRITE_ERROR_TYPES = [
-  NotFoundErrorRef,
-  ValidationErrorRef,
-  TicketClosedErrorRef,
-  UnsupportedOperationErrorRef,
+  NotFoundError,
+  ValidationError,
+  TicketClosedError,
+  UnsupportedOperationError,
 ];

@@ -1,17 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { GatewayContext } from '../context.js';
-import { GatewayError, UpstreamError } from '../errors.js';
+import { UpstreamError } from '../errors.js';
 import type { ProviderCapability, TicketProvider } from '../providers/provider.js';
 import { WriteRejection, type FieldError } from '../providers/writes.js';
 import type { StoredOutcome } from './idempotency.js';
-import { invalid, notFound, ticketClosed, unsupported, type WriteErrorShape } from './outcome.js';
-import { publicError } from '../schema/errors.js';
-import type { Redact } from '../providers/upstream-text.js';
+import {
+  NotFoundError,
+  TicketClosedError,
+  UnsupportedOperationError,
+  ValidationError,
+  type WriteError,
+  type WriteResult,
+  type WriteSuccess,
+} from './outcome.js';
 
-type Success = Exclude<StoredOutcome, { type: 'rejection' } | { type: 'outcome-unknown' }>;
-
-/** One mutation's write, from capability check to the answer. */
-export interface WriteSpec<S> {
+/** One mutation's write, from capability check to its outcome. */
+export interface WriteSpec {
   ctx: GatewayContext;
   /** The mutation's name, scoping its idempotency keys. */
   mutation: string;
@@ -25,43 +29,45 @@ export interface WriteSpec<S> {
   /** Gateway-side checks; any error stops the write before an upstream call. */
   validate?: () => Promise<FieldError[]> | FieldError[];
   /** Does the write once and records the new state in the request's loaders. */
-  write: () => Promise<Success>;
-  /** Builds the success answer from a (possibly replayed) outcome. */
-  present: (outcome: Success) => Promise<S>;
+  write: () => Promise<WriteSuccess>;
 }
 
 /**
  * Runs a write: refuses what the provider cannot do and invalid input before any upstream
  * call, and with an idempotency key replays a finished write instead of writing twice.
- * Expected refusals become typed errors; outages stay GraphQL errors with upstream codes.
+ * Expected refusals are `rejected` results; outages throw their `UpstreamError` (so does a
+ * write that may or may not have happened, as `UPSTREAM_OUTCOME_UNKNOWN`).
  */
-export async function performWrite<S>(spec: WriteSpec<S>): Promise<S | WriteErrorShape> {
+export async function performWrite(spec: WriteSpec): Promise<WriteResult> {
   const { provider } = spec;
-  if (!provider.capabilities.includes(spec.capability)) return unsupported(provider.key, spec.operation);
+  if (!provider.capabilities.includes(spec.capability)) {
+    return rejected(new UnsupportedOperationError(provider.key, spec.operation));
+  }
   const errors = spec.validate ? await spec.validate() : [];
-  if (errors.length) return invalid(errors);
+  if (errors.length) return rejected(new ValidationError(errors));
   const key = spec.idempotencyKey ? `${spec.mutation}:${spec.idempotencyKey}` : undefined;
   if (key) {
     const claim = await spec.ctx.idempotency.claim(key, fingerprint(spec.input), provider.key);
     if (claim.state === 'conflict') {
-      return invalid([{ field: 'idempotencyKey', message: 'This key was used with a different input.' }]);
+      const reused = { field: 'idempotencyKey', message: 'This key was used with a different input.' };
+      return rejected(new ValidationError([reused]));
     }
-    if (claim.state === 'done') return answer(spec, claim.outcome);
+    if (claim.state === 'done') return answer(claim.outcome);
   }
   let outcome: StoredOutcome;
   try {
     outcome = await spec.write();
   } catch (error) {
-    const known = classify(error, provider.key, spec.ctx.redact);
+    const known = classify(error, provider.key, spec.ctx);
     if (!known) {
       // The upstream surely did not take the write (refused connection, auth, rate limit): a retry may try again.
       if (key) await spec.ctx.idempotency.release(key);
-      throw publicError(error);
+      throw error;
     }
     outcome = known;
   }
   if (key) await spec.ctx.idempotency.complete(key, outcome);
-  return answer(spec, outcome);
+  return answer(outcome);
 }
 
 /**
@@ -71,7 +77,8 @@ export async function performWrite<S>(spec: WriteSpec<S>): Promise<S | WriteErro
  * refusal's texts are the provider's (fitted by `WriteRejection`) and may echo what was sent,
  * credentials included: they are redacted here, before they are answered or stored.
  */
-function classify(error: unknown, provider: string, redact: Redact): StoredOutcome | undefined {
+function classify(error: unknown, provider: string, ctx: GatewayContext): StoredOutcome | undefined {
+  const { redact } = ctx;
   if (error instanceof WriteRejection) {
     const fieldErrors = error.fieldErrors.map((e) => ({
       field: redact(e.field),
@@ -88,7 +95,7 @@ function classify(error: unknown, provider: string, redact: Redact): StoredOutco
   if (error instanceof UpstreamError) {
     return NOT_TAKEN.has(error.code) ? undefined : { type: 'outcome-unknown', provider: error.provider };
   }
-  console.error(`write to ${provider} failed unexpectedly`, error);
+  ctx.log.error({ err: error, provider }, `write to ${provider} failed unexpectedly`);
   return { type: 'outcome-unknown', provider };
 }
 
@@ -104,20 +111,21 @@ const NOT_TAKEN = new Set<UpstreamError['code']>([
   'NOT_FOUND',
 ]);
 
-async function answer<S>(spec: WriteSpec<S>, outcome: StoredOutcome): Promise<S | WriteErrorShape> {
+function rejected(error: WriteError): WriteResult {
+  return { kind: 'rejected', error };
+}
+
+/** The result of a (possibly replayed) outcome; an unknown one is thrown, as it was the first time. */
+function answer(outcome: StoredOutcome): WriteResult {
   switch (outcome.type) {
     case 'rejection':
-      if (outcome.kind === 'NOT_FOUND') return notFound(outcome.message);
-      if (outcome.kind === 'TICKET_CLOSED') return ticketClosed(outcome.message);
-      return invalid(outcome.fieldErrors, outcome.message);
+      if (outcome.kind === 'NOT_FOUND') return rejected(new NotFoundError(outcome.message));
+      if (outcome.kind === 'TICKET_CLOSED') return rejected(new TicketClosedError(outcome.message));
+      return rejected(new ValidationError(outcome.fieldErrors, outcome.message));
     case 'outcome-unknown':
-      throw new GatewayError(
-        `Provider "${outcome.provider}" did not confirm the write in time; it may or may not have happened. Check before retrying.`,
-        'UPSTREAM_OUTCOME_UNKNOWN',
-        outcome.provider,
-      );
+      throw new UpstreamError('UPSTREAM_OUTCOME_UNKNOWN', outcome.provider, 'the write was not confirmed');
     default:
-      return spec.present(outcome);
+      return { kind: 'success', outcome };
   }
 }
 

@@ -1,6 +1,6 @@
+import { quoted } from '../errors.js';
 import type { TicketProvider } from '../providers/provider.js';
 import type { Category, FieldError, UploadFile } from '../providers/writes.js';
-import { quoted } from '../schema/ids.js';
 
 /** Checks that text fields are not blank. */
 export function requireText(fields: Record<string, string | null | undefined>): FieldError[] {
