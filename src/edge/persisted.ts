@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
+import { z } from 'zod';
+import type { StateDb } from '../stores/sqlite.js';
 
 /** Where automatic persisted queries live: by SHA-256 hash (hex), the query text. */
 export interface PersistedQueryStore {
@@ -47,12 +49,81 @@ export class RedisPersistedQueries implements PersistedQueryStore {
   ) {}
 
   async get(hash: string): Promise<string | undefined> {
-    const query: unknown = await this.redis.get(this.prefix + hash);
-    return typeof query === 'string' && sha256(query) === hash ? query : undefined;
+    return verified(hash, await this.redis.get(this.prefix + hash));
   }
 
   async set(hash: string, query: string): Promise<void> {
     await this.redis.set(this.prefix + hash, query, 'EX', 7 * 24 * 3600);
+  }
+}
+
+/** A stored query, trusted only if it is text that hashes to its key. */
+function verified(hash: string, stored: unknown): string | undefined {
+  const query = z.string().safeParse(stored);
+  return query.success && sha256(query.data) === hash ? query.data : undefined;
+}
+
+const SQLITE_SCHEMA = `CREATE TABLE IF NOT EXISTS persisted_queries (
+  hash TEXT PRIMARY KEY, query TEXT NOT NULL, bytes INTEGER NOT NULL, last_used INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS persisted_queries_use ON persisted_queries (last_used);`;
+
+/**
+ * In the SQLite state file (`STATE_DB`), so registrations outlive a restart: bounded like the
+ * memory store (by count and total text size, least recently used first out, checked once the
+ * count or size is 10% over, so registering stays cheap). Reads are verified by hashing, as
+ * with Redis. Last use is recorded at most once a minute a query, so reads rarely write.
+ */
+export class SqlitePersistedQueries implements PersistedQueryStore {
+  private readonly sql;
+  private rows = 0;
+  private bytes = 0;
+
+  constructor(
+    db: StateDb,
+    private readonly max = 10_000,
+    private readonly maxBytes = 64 * 1024 * 1024,
+    private readonly now: () => number = Date.now,
+  ) {
+    db.exec(SQLITE_SCHEMA);
+    this.sql = {
+      get: db.prepare('SELECT query FROM persisted_queries WHERE hash = ?').pluck(),
+      touch: db.prepare('UPDATE persisted_queries SET last_used = ? WHERE hash = ? AND last_used < ?'),
+      set: db.prepare(`INSERT INTO persisted_queries (hash, query, bytes, last_used) VALUES (?, ?, ?, ?)
+        ON CONFLICT (hash) DO UPDATE SET query = excluded.query, bytes = excluded.bytes, last_used = excluded.last_used`),
+      forget: db.prepare('DELETE FROM persisted_queries WHERE hash = ?'),
+      totals: db.prepare('SELECT count(*) AS rows, coalesce(sum(bytes), 0) AS bytes FROM persisted_queries'),
+      // Keeps the most recently used while both bounds hold.
+      trim: db.prepare(`DELETE FROM persisted_queries WHERE hash IN (SELECT hash FROM (SELECT hash,
+        row_number() OVER recent AS n, sum(bytes) OVER recent AS total FROM persisted_queries
+        WINDOW recent AS (ORDER BY last_used DESC, hash)) WHERE n > ? OR total > ?)`),
+    };
+    this.trim();
+  }
+
+  get(hash: string): Promise<string | undefined> {
+    const stored: unknown = this.sql.get.get(hash);
+    const query = verified(hash, stored);
+    const now = this.now();
+    if (query !== undefined) this.sql.touch.run(now, hash, now - 60_000);
+    else if (stored !== undefined) this.sql.forget.run(hash);
+    return Promise.resolve(query);
+  }
+
+  set(hash: string, query: string): Promise<void> {
+    const bytes = Buffer.byteLength(query);
+    this.sql.set.run(hash, query, bytes, this.now());
+    this.rows += 1;
+    this.bytes += bytes;
+    if (this.rows > this.max * 1.1 || this.bytes > this.maxBytes * 1.1) this.trim();
+    return Promise.resolve();
+  }
+
+  /** Evicts down to the bounds and recounts (other processes may share the file). */
+  private trim(): void {
+    this.sql.trim.run(this.max, this.maxBytes);
+    const totals = this.sql.totals.get() as { rows: number; bytes: number };
+    ({ rows: this.rows, bytes: this.bytes } = totals);
   }
 }
 

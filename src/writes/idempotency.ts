@@ -1,6 +1,8 @@
+import { z } from 'zod';
+
 /**
  * What a finished write is remembered as: enough to answer a replay the same way, and small
- * and JSON-safe so a shared store (Redis) can hold it.
+ * and JSON-safe so a shared store (SQLite, Redis) can hold it.
  */
 export type StoredOutcome =
   | { type: 'ticket'; providerKey: string; remoteId: string }
@@ -15,6 +17,39 @@ export type StoredOutcome =
     }
   | { type: 'outcome-unknown'; provider: string };
 
+/** `StoredOutcome` as read back from a store: nothing stored is trusted by its shape alone. */
+export const storedOutcomeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ticket'), providerKey: z.string(), remoteId: z.string() }),
+  z.object({
+    type: z.literal('message'),
+    providerKey: z.string(),
+    ticketRemoteId: z.string(),
+    messageRemoteId: z.string(),
+  }),
+  z.object({ type: z.literal('deleted'), providerKey: z.string(), remoteId: z.string() }),
+  z.object({
+    type: z.literal('rejection'),
+    kind: z.string(),
+    message: z.string(),
+    provider: z.string(),
+    fieldErrors: z.array(z.object({ field: z.string(), message: z.string() })),
+  }),
+  z.object({ type: z.literal('outcome-unknown'), provider: z.string() }),
+]) satisfies z.ZodType<StoredOutcome>;
+
+/** Parses a stored outcome from its JSON text; `undefined` when it is not one. */
+export function parseStoredOutcome(json: string | null): StoredOutcome | undefined {
+  if (json === null) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  const parsed = storedOutcomeSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** The answer to a claim on an idempotency key. */
 export type Claim =
   /** The key is new: this request does the write, then calls `complete` or `release`. */
@@ -27,6 +62,9 @@ export type Claim =
 /**
  * Remembers writes by idempotency key for a day, so a retried write is answered without a
  * second upstream write — also when both arrive at once (the second waits for the first).
+ *
+ * The caller (`performWrite`) calls `complete` as soon as the upstream answer is read, before
+ * building the GraphQL answer, so that a store that outlives the process can replay it.
  */
 export interface IdempotencyStore {
   /** Claims `key` for a write to `provider`, or answers how an earlier use of it ended. */
@@ -38,7 +76,10 @@ export interface IdempotencyStore {
   close(): Promise<void>;
 }
 
+/** How long a key is remembered, from its claim. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+/** The most keys the in-memory store holds; beyond it the oldest finished ones go first. */
+export const MEMORY_IDEMPOTENCY_MAX_KEYS = 100_000;
 
 interface Entry {
   fingerprint: string;
@@ -49,19 +90,26 @@ interface Entry {
   settle: (completed: boolean) => void;
 }
 
-/** The in-memory store: one gateway instance. */
+/**
+ * The in-memory store: one gateway instance, forgotten on restart. Expired keys are evicted
+ * as new ones are claimed, and at most `maxKeys` finished keys are kept (oldest out first);
+ * a key whose write is in flight is never evicted.
+ */
 export class MemoryIdempotencyStore implements IdempotencyStore {
+  /** In claim order, which is expiry order: sweeping from the front finds the expired ones. */
   private entries = new Map<string, Entry>();
 
   constructor(
     private readonly ttlMs = IDEMPOTENCY_TTL_MS,
     private readonly now: () => number = Date.now,
+    private readonly maxKeys = MEMORY_IDEMPOTENCY_MAX_KEYS,
   ) {}
 
   async claim(key: string, fingerprint: string, _provider: string): Promise<Claim> {
     for (;;) {
       const entry = this.live(key);
       if (!entry) {
+        this.evict();
         let settle: (completed: boolean) => void = () => undefined;
         const settled = new Promise<boolean>((resolve) => (settle = resolve));
         this.entries.set(key, { fingerprint, expiresAt: this.now() + this.ttlMs, settled, settle });
@@ -91,6 +139,11 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     this.entries.clear();
   }
 
+  /** How many keys are held (finished and in flight). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   private live(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (entry && entry.outcome && entry.expiresAt <= this.now()) {
@@ -98,5 +151,17 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
       return undefined;
     }
     return entry;
+  }
+
+  /** Drops expired finished keys from the front, then the oldest finished ones over the bound. */
+  private evict(): void {
+    const now = this.now();
+    let over = this.entries.size + 1 - this.maxKeys;
+    for (const [key, entry] of this.entries) {
+      if (!entry.outcome) continue; // in flight: its claimer still needs it
+      if (entry.expiresAt > now && over <= 0) break;
+      this.entries.delete(key);
+      over -= 1;
+    }
   }
 }

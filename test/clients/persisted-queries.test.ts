@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisPersistedQueries, sha256 } from '../../src/edge/persisted.js';
-import { createProviders, simulatorInstances } from '../../src/demo.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RedisPersistedQueries, sha256, SqlitePersistedQueries } from '../../src/edge/persisted.js';
+import { openStateDb } from '../../src/stores/sqlite.js';
+import { simulatorInstances, type RunningSimulator } from '../../src/demo/simulators.js';
+import { createProviders } from '../../src/providers/registry.js';
 import { startGateway, type RunningGateway } from '../../src/server.js';
-import type { RunningSimulator } from '../../src/simulator/server.js';
 import { startTestSimulators } from '../support/gateway.js';
 import { startRedis } from '../support/processes.js';
 import { send, type RawAnswer } from '../security/helpers.js';
@@ -100,6 +104,74 @@ describe('automatic persisted queries (Apollo’s protocol)', () => {
     expect((await postApq(b.url, { extensions: extension(forged) })).json().errors?.[0]?.extensions).toEqual({
       code: 'PERSISTED_QUERY_NOT_FOUND',
     });
+  });
+});
+
+describe('persisted queries in the SQLite state file (no Redis)', () => {
+  const stateFile = () => join(mkdtempSync(join(tmpdir(), 'gw-apq-')), 'state.db');
+  const sqlite = (path: string) => {
+    const db = openStateDb(path);
+    open.push(async () => void db.close());
+    return { db, store: new SqlitePersistedQueries(db) };
+  };
+
+  it('keeps registrations across a restart on the same file', async () => {
+    const path = stateFile();
+    const first = sqlite(path);
+    const before = await gateway({
+      persistedQueries: { mode: 'automatic', manifest: new Map(), store: first.store },
+    });
+    await postApq(before.url, { query: QUERY, extensions: extension() });
+    first.db.close(); // what the first process wrote is in the file, not in its memory
+    const after = await gateway({
+      persistedQueries: { mode: 'automatic', manifest: new Map(), store: sqlite(path).store },
+    });
+    expect((await postApq(after.url, { extensions: extension() })).json()).toEqual({ data: providersData });
+  });
+
+  it('trusts nothing it reads back blindly: a row under another hash is ignored and dropped', async () => {
+    const { db, store } = sqlite(':memory:');
+    const gw = await gateway({ persistedQueries: { mode: 'automatic', manifest: new Map(), store } });
+    const forged = sha256('{ __typename }');
+    db.prepare('INSERT INTO persisted_queries VALUES (?, ?, 10, 0)').run(forged, 'mutation { x }');
+    expect((await postApq(gw.url, { extensions: extension(forged) })).json().errors?.[0]?.extensions).toEqual(
+      {
+        code: 'PERSISTED_QUERY_NOT_FOUND',
+      },
+    );
+    expect(db.prepare('SELECT count(*) FROM persisted_queries').pluck().get()).toBe(0);
+  });
+
+  it('is bounded by count and by size, least recently used out first', async () => {
+    let now = 0;
+    const db = openStateDb(':memory:');
+    open.push(async () => void db.close());
+    const store = new SqlitePersistedQueries(db, 4, 1_000, () => now);
+    const queries = Array.from({ length: 6 }, (_, i) => `query Q${i} { __typename }`);
+    for (const query of queries.slice(0, 4)) {
+      now += 120_000;
+      await store.set(sha256(query), query);
+    }
+    now += 120_000;
+    expect(await store.get(sha256(queries[0]!))).toBe(queries[0]); // used again: now the most recent
+    for (const query of queries.slice(4)) {
+      now += 120_000;
+      await store.set(sha256(query), query);
+    }
+    const kept: boolean[] = [];
+    for (const query of queries) {
+      now += 120_000;
+      kept.push((await store.get(sha256(query))) !== undefined);
+    }
+    expect(kept).toEqual([true, false, false, true, true, true]);
+    // Over the size bound with the rest: the least recently used go until it fits.
+    const big = `query Big { __typename }${' '.repeat(926)}`;
+    now += 120_000;
+    await store.set(sha256(big), big);
+    const left = await Promise.all(
+      [big, ...queries].map(async (q) => (await store.get(sha256(q))) !== undefined),
+    );
+    expect(left).toEqual([true, false, false, false, false, true, true]);
   });
 });
 
