@@ -4,6 +4,7 @@ import type { ProviderInstanceConfig } from './providers/provider.js';
 import { PROVIDER_KINDS } from './providers/registry.js';
 import { boolVar, ConfigError, intVar, securityVars, type SecurityConfig } from './config-env.js';
 import { persistedVars, type PersistedQueriesConfig } from './config-persisted.js';
+import { stateDbVar } from './config-state.js';
 
 export { ConfigError, isLoopback, type SecurityConfig } from './config-env.js';
 export type { PersistedQueriesConfig } from './config-persisted.js';
@@ -18,10 +19,20 @@ export interface GatewayConfig {
   /** Interval of the upstream change poller, in ms. */
   pollIntervalMs: number;
   redisUrl: string | undefined;
+  /** `STATE_DB`: the SQLite file (absolute path) or `:memory:` for idempotency keys and persisted queries without Redis. */
+  stateDb: string;
   /** Client auth, browser origins, operation and subscription limits, shutdown. */
   security: SecurityConfig;
   persistedQueries: PersistedQueriesConfig;
+  /** `LOG_LEVEL` and `LOG_FORMAT`; no format means pretty on a terminal, JSON lines otherwise. */
+  log: { level: LogLevel; format: LogFormat | undefined };
 }
+
+/** The levels `LOG_LEVEL` accepts, most verbose first. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+/** `json`: one JSON object a line (for collectors); `pretty`: human lines (for a terminal). */
+export type LogFormat = 'json' | 'pretty';
 
 /** A provider instance's upstream deadline when the config names none, in ms. */
 export const DEFAULT_TIMEOUT_MS = 5_000;
@@ -62,9 +73,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     },
     pollIntervalMs: intVar(env, 'POLL_INTERVAL_MS', 5_000, 100, 3_600_000),
     redisUrl: env['REDIS_URL'] || undefined,
+    stateDb: stateDbVar(env, !file),
     security: securityVars(env, host),
     persistedQueries: persistedVars(env),
+    log: {
+      level: choiceVar(env, 'LOG_LEVEL', LOG_LEVELS) ?? 'info',
+      format: choiceVar(env, 'LOG_FORMAT', ['json', 'pretty'] as const),
+    },
   };
+}
+
+/** One of `choices` (in any case), or `undefined` when the variable is unset or empty. */
+function choiceVar<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  choices: readonly T[],
+): T | undefined {
+  const text = env[name]?.trim();
+  if (!text) return undefined;
+  const choice = choices.find((c) => c === text.toLowerCase());
+  if (!choice) throw new ConfigError(`${name}: expected one of ${choices.join(', ')}, got "${text}"`);
+  return choice;
 }
 
 function loadProviders(path: string, env: NodeJS.ProcessEnv): ProviderInstanceConfig[] {

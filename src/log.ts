@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { pino, type Logger as PinoLogger } from 'pino';
 
 /**
@@ -7,7 +8,9 @@ import { pino, type Logger as PinoLogger } from 'pino';
  */
 export type Logger = Pick<PinoLogger, 'debug' | 'info' | 'warn' | 'error' | 'child'>;
 
+/** What {@link createLogger} takes. */
 export interface LoggerOptions {
+  /** `trace`, `debug`, `info` (the default), `warn`, `error` or `silent`. */
   level?: string;
   /** Pretty, human lines (pino-pretty) instead of JSON; for a terminal. */
   pretty?: boolean;
@@ -38,3 +41,22 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
 /** A logger that writes nothing, for tests and library use. */
 export const silentLogger: Logger = pino({ level: 'silent' });
+
+/** The shape of graphql-yoga's `logging` option: one function a level, any arguments. */
+export type YogaLogger = Record<'debug' | 'info' | 'warn' | 'error', (...args: unknown[]) => void>;
+
+/**
+ * Yoga's own lines (the details of an error it masked, debug notes) through `log`, tagged
+ * `component: "yoga"`: an Error becomes pino's `err` field with its stack, anything else text.
+ */
+export function toYogaLogger(log: Logger): YogaLogger {
+  const child = log.child({ component: 'yoga' });
+  const level =
+    (name: keyof YogaLogger) =>
+    (...args: unknown[]): void => {
+      const [first] = args;
+      if (args.length === 1 && first instanceof Error) child[name]({ err: first }, first.message);
+      else child[name](args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
+    };
+  return { debug: level('debug'), info: level('info'), warn: level('warn'), error: level('error') };
+}

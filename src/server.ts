@@ -9,6 +9,7 @@ import { serveWebSocket } from './edge/websocket.js';
 import { createGatewayYoga, GRAPHQL_PATH, type YogaDeps } from './edge/yoga.js';
 import { LiveService } from './live/service.js';
 import type { TicketProvider } from './providers/provider.js';
+import type { Logger } from './log.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './writes/idempotency.js';
 
 export { EXAMPLE_QUERY, GRAPHQL_PATH, MAX_UPLOAD_BYTES } from './edge/yoga.js';
@@ -29,6 +30,8 @@ export interface GatewayOptions {
   persistedQueries?: YogaDeps['persistedQueries'];
   port?: number;
   host?: string;
+  /** Where the gateway logs; nowhere when not given (tests, embedding). */
+  logger?: Logger;
 }
 
 /** The security settings of a gateway with no configuration, serving this machine only. */
@@ -51,7 +54,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const idempotency = options.idempotency ?? new MemoryIdempotencyStore();
   const live =
     options.live ??
-    new LiveService({ providers: options.providers, pollIntervalMs: options.pollIntervalMs ?? 5_000 });
+    new LiveService({
+      providers: options.providers,
+      pollIntervalMs: options.pollIntervalMs ?? 5_000,
+      logger: options.logger,
+    });
   const security = options.security ?? DEFAULT_SECURITY;
   const auth = createAuthenticator(security.auth);
   const origins = new OriginPolicy(security.corsOrigins);

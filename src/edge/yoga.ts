@@ -11,6 +11,7 @@ import { buildSchema } from '../schema/index.js';
 import { useStreamedUploads } from '../uploads.js';
 import type { IdempotencyStore } from '../writes/idempotency.js';
 import { secretRedactor } from '../providers/upstream-text.js';
+import { silentLogger, toYogaLogger, type Logger } from '../log.js';
 import type { Authenticator, ClientIdentity } from './auth.js';
 import { useErrorCodes } from './error-codes.js';
 import { CSRF_HEADERS, useBodyLimit, useHttpGuards } from './http-guards.js';
@@ -71,6 +72,8 @@ export interface YogaDeps {
   secrets?: readonly string[];
   /** Automatic persisted queries (in memory when no store is given), trusted documents, or none. */
   persistedQueries?: PersistedQueriesConfig & { store?: PersistedQueryStore };
+  /** Where the resolvers and yoga log; nowhere when not given. */
+  logger?: Logger;
 }
 
 /** The persisted-query plugin the configuration asks for. */
@@ -109,6 +112,7 @@ export function createGatewayYoga(deps: YogaDeps): YogaServerInstance<object, Ga
   const { providers, idempotency, live, security } = deps;
   const identities = new WeakMap<Request, ClientIdentity>();
   const redact = secretRedactor(deps.secrets ?? []);
+  const log = deps.logger ?? silentLogger;
   return createYoga<object, GatewayContext>({
     schema: deps.schema ?? buildSchema(),
     graphqlEndpoint: GRAPHQL_PATH,
@@ -119,6 +123,7 @@ export function createGatewayYoga(deps: YogaDeps): YogaServerInstance<object, Ga
       loaders: createLoaders(providers, AbortSignal.timeout(security.operationTimeoutMs)),
       partialErrors: [],
       redact,
+      log,
       client: initial.client ??
         (initial.request && identities.get(initial.request)) ?? { id: 'anonymous:unknown', via: 'anonymous' },
     }),
@@ -126,6 +131,7 @@ export function createGatewayYoga(deps: YogaDeps): YogaServerInstance<object, Ga
     // GraphiQL served from our own bundle (no CDN), so the playground works offline.
     renderGraphiQL,
     landingPage: false,
+    logging: toYogaLogger(log),
     // Multipart is parsed by useStreamedUploads (to disk); yoga's own parser would buffer files in memory.
     multipart: false,
     cors: (request) => corsFor(request, deps.origins),

@@ -60,13 +60,13 @@ export async function inPublic<T>(work: () => Promise<T> | T): Promise<T> {
 
 /**
  * The error reported for a provider whose part of a list is missing; an unexpected failure's
- * details go to `log` (the context's `ctx.log`; the console until every caller passes it).
+ * details go to `log` (the request's `ctx.log`), never to the client.
  */
 export function partialError(
   provider: string,
   error: unknown,
   path: ReadonlyArray<string | number>,
-  log: Pick<Logger, 'error'> = console,
+  log: Pick<Logger, 'error'>,
 ): GraphQLError {
   if (error instanceof UpstreamError) return toGatewayError(error, path);
   if (error instanceof GatewayError) return error;

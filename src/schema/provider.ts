@@ -40,7 +40,7 @@ builder.node(ProviderRef, {
           return (await p.categories?.()) ?? [];
         } catch (error) {
           // The provider's failure costs only its categories: reported, not fatal to the list.
-          ctx.partialErrors.push(partialError(p.key, error, responsePathAsArray(info.path)));
+          ctx.partialErrors.push(partialError(p.key, error, responsePathAsArray(info.path), ctx.log));
           return [];
         }
       },

@@ -80,7 +80,7 @@ builder.queryField('tickets', (t) =>
       );
       const path = responsePathAsArray(info.path);
       for (const failure of connection.failures) {
-        ctx.partialErrors.push(partialError(failure.provider, failure.error, path));
+        ctx.partialErrors.push(partialError(failure.provider, failure.error, path, ctx.log));
       }
       return connection;
     },
