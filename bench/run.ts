@@ -3,8 +3,8 @@
  * over real HTTP against the simulators. Machines here are shared and noisy, so each figure
  * is compared with a baseline measured in the same run (a ratio), never with a fixed time.
  */
-import { createProviders, simulatorInstances, startSimulators } from '../src/demo.js';
-import type { SimulatorOptions } from '../src/providers/provider.js';
+import { simulatorInstances, startSimulators, type SimulatorOptions } from '../src/demo/simulators.js';
+import { createProviders } from '../src/providers/registry.js';
 import { startGateway } from '../src/server.js';
 import { postGraphQL, type GraphQLResponse } from '../test/support/gateway.js';
 import { collect, desk, wsClient } from '../test/support/live.js';

@@ -1,30 +1,52 @@
+import { inspect } from 'node:util';
 import { ConfigError, isLoopback, loadConfig, type GatewayConfig } from './config.js';
-import { createProviders, simulatorInstances, startSimulators } from './demo.js';
-import { startDemoAgents } from './live/agents.js';
-import { connectRedis, RedisIdempotencyStore, RedisLiveState } from './live/redis.js';
+import { simulatorInstances, startSimulators, type RunningSimulator } from './demo/simulators.js';
+import { startDemoAgents } from './demo/agents.js';
+import { connectRedis, RedisLiveState } from './live/redis.js';
 import { LiveService } from './live/service.js';
 import type { ProviderInstanceConfig, TicketProvider } from './providers/provider.js';
+import { createProviders } from './providers/registry.js';
 import { startGateway } from './server.js';
-import { RedisPersistedQueries } from './edge/persisted.js';
-import type { RunningSimulator } from './simulator/server.js';
+import { RedisPersistedQueries, SqlitePersistedQueries } from './edge/persisted.js';
+import { openStateDb } from './stores/sqlite.js';
+import { RedisIdempotencyStore } from './writes/redis-idempotency.js';
+import { SqliteIdempotencyStore } from './writes/sqlite-idempotency.js';
+import { createLogger, type Logger } from './log.js';
 
-/** Live updates and idempotency: through Redis when `REDIS_URL` is set, in memory otherwise. */
-async function shared(config: GatewayConfig, providers: ReadonlyMap<string, TicketProvider>) {
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
+/**
+ * Live updates, idempotency keys and persisted queries: all through Redis when `REDIS_URL` is
+ * set; otherwise live updates in memory, and keys and queries in the SQLite file `STATE_DB`,
+ * so that a restart neither doubles a keyed write nor forgets a registered query.
+ */
+async function shared(config: GatewayConfig, providers: ReadonlyMap<string, TicketProvider>, log: Logger) {
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
   const live = new LiveService({
     providers,
     pollIntervalMs: config.pollIntervalMs,
     eventTarget: redis?.eventTarget,
     state: redis ? new RedisLiveState(redis.commands) : undefined,
+    logger: log,
   });
-  const idempotency = redis ? new RedisIdempotencyStore(redis.commands) : undefined;
-  const persisted = redis ? new RedisPersistedQueries(redis.commands) : undefined;
-  return { live, idempotency, persisted, close: async () => (await live.close(), await redis?.close()) };
+  if (redis) {
+    const idempotency = new RedisIdempotencyStore(redis.commands);
+    const persisted = new RedisPersistedQueries(redis.commands);
+    return { live, idempotency, persisted, close: async () => (await live.close(), await redis.close()) };
+  }
+  const db = openStateDb(config.stateDb);
+  const idempotency = new SqliteIdempotencyStore(db);
+  const persisted = new SqlitePersistedQueries(db);
+  const close = async (): Promise<void> => {
+    await live.close();
+    await idempotency.close();
+    db.close();
+  };
+  return { live, idempotency, persisted, close };
 }
 
 /** Starts the gateway: over the configured providers, or over the four simulators in demo mode. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const log = (processLog = loggerFor(config));
   let simulators: RunningSimulator[] = [];
   let stopAgents = (): void => undefined;
   let instances = config.providers;
@@ -32,11 +54,11 @@ async function main(): Promise<void> {
     simulators = await startSimulators({ seed: config.demo.seed, size: config.demo.size });
     instances = simulatorInstances(simulators);
     if (config.demo.agents) stopAgents = startDemoAgents(simulators);
-    console.log('No GATEWAY_CONFIG: demo mode over the four provider simulators:');
-    for (const sim of simulators) console.log(`  ${sim.key.padEnd(11)} ${sim.baseUrl}`);
+    log.info('No GATEWAY_CONFIG: demo mode over the four provider simulators:');
+    for (const sim of simulators) log.info(`  ${sim.key.padEnd(11)} ${sim.baseUrl}`);
   }
   const providers = createProviders(instances);
-  const { live, idempotency, persisted, close } = await shared(config, providers);
+  const { live, idempotency, persisted, close } = await shared(config, providers, log);
   const gateway = await startGateway({
     providers,
     live,
@@ -46,14 +68,15 @@ async function main(): Promise<void> {
     security: config.security,
     persistedQueries: { ...config.persistedQueries, store: persisted },
     secrets: secretsOf(config, instances),
+    logger: log,
   });
-  console.log(`ticket-gateway on ${gateway.url} (GraphiQL in a browser), subscriptions on ${gateway.wsUrl}`);
-  console.log(accessLine(config));
+  log.info(`ticket-gateway on ${gateway.url} (GraphiQL in a browser), subscriptions on ${gateway.wsUrl}`);
+  log.info(accessLine(config));
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    console.log('Shutting down: finishing in-flight operations, then closing subscriptions.');
+    log.info('Shutting down: finishing in-flight operations, then closing subscriptions.');
     stopAgents();
     await gateway.close();
     await close();
@@ -88,7 +111,19 @@ function accessLine(config: GatewayConfig): string {
     : `No client auth configured, and GATEWAY_ALLOW_ANONYMOUS=true: anyone who reaches ${config.host} may use the gateway.`;
 }
 
+/** The process's logger, once the configuration has said how to log. */
+let processLog: Logger | undefined;
+
+/** `LOG_LEVEL`, and `LOG_FORMAT` or else pretty lines on a terminal and JSON lines otherwise. */
+function loggerFor(config: GatewayConfig): Logger {
+  const format = config.log.format ?? (process.stdout.isTTY ? 'pretty' : 'json');
+  return createLogger({ level: config.log.level, pretty: format === 'pretty' });
+}
+
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  // A bad configuration is said plainly on stderr: there may be no logger yet, and it is for a person.
+  if (error instanceof ConfigError) process.stderr.write(`Configuration error: ${error.message}\n`);
+  else if (processLog) processLog.error({ err: error }, 'ticket-gateway could not start');
+  else process.stderr.write(`${inspect(error)}\n`);
   process.exit(1);
 });

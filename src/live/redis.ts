@@ -1,7 +1,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
-import type { Claim, IdempotencyStore, StoredOutcome } from '../writes/idempotency.js';
-import { IDEMPOTENCY_TTL_MS } from '../writes/idempotency.js';
+import { systemClock, type Clock } from '../clock.js';
+import { silentLogger, type Logger } from '../log.js';
 import { noteKey, type LiveState, type PollSnapshot, type WriteNote } from './state.js';
 
 const DAY_S = 24 * 3600;
@@ -26,6 +26,8 @@ export class RedisLiveState implements LiveState {
   constructor(
     private readonly redis: Redis,
     private readonly prefix = 'tg:',
+    /** Times ticket watches: every instance's must agree (the system's, in production). */
+    private readonly clock: Pick<Clock, 'now'> = systemClock,
   ) {}
 
   async announce(key: string): Promise<boolean> {
@@ -53,13 +55,13 @@ export class RedisLiveState implements LiveState {
 
   async watchTickets(provider: string, remoteIds: readonly string[], ttlMs: number): Promise<void> {
     if (remoteIds.length === 0) return;
-    const until = Date.now() + ttlMs;
+    const until = this.clock.now() + ttlMs;
     await this.redis.zadd(`${this.prefix}watch:${provider}`, ...remoteIds.flatMap((id) => [until, id]));
   }
 
   async watchedTickets(provider: string): Promise<string[]> {
     const key = `${this.prefix}watch:${provider}`;
-    await this.redis.zremrangebyscore(key, '-inf', Date.now());
+    await this.redis.zremrangebyscore(key, '-inf', this.clock.now());
     return this.redis.zrange(key, 0, -1);
   }
 
@@ -96,62 +98,6 @@ export class RedisLiveState implements LiveState {
   async close(): Promise<void> {}
 }
 
-interface StoredEntry {
-  fingerprint: string;
-  provider: string;
-  /** When the claiming instance started the write (ms). */
-  startedAt: number;
-  outcome?: StoredOutcome;
-}
-
-/**
- * Idempotency keys in Redis: a claim is `SET NX`, so of two instances receiving the same key
- * at once only one writes; the other waits for the outcome (polling, a write takes seconds).
- * A claim still open after `staleMs` belonged to an instance that died mid-write: its outcome
- * is unknown, and that is what a retry is told (never a second write).
- */
-export class RedisIdempotencyStore implements IdempotencyStore {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix = 'tg:idem:',
-    private readonly pollMs = 50,
-    private readonly staleMs = 60_000,
-  ) {}
-
-  async claim(key: string, fingerprint: string, provider: string): Promise<Claim> {
-    const redisKey = this.prefix + key;
-    for (;;) {
-      const fresh: StoredEntry = { fingerprint, provider, startedAt: Date.now() };
-      if ((await this.redis.set(redisKey, JSON.stringify(fresh), 'PX', IDEMPOTENCY_TTL_MS, 'NX')) === 'OK') {
-        return { state: 'claimed' };
-      }
-      const text = await this.redis.get(redisKey);
-      if (text) {
-        const entry = JSON.parse(text) as StoredEntry;
-        if (entry.fingerprint !== fingerprint) return { state: 'conflict' };
-        if (entry.outcome) return { state: 'done', outcome: entry.outcome };
-        if (Date.now() - entry.startedAt > this.staleMs) {
-          return { state: 'done', outcome: { type: 'outcome-unknown', provider: entry.provider } };
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, this.pollMs));
-    }
-  }
-
-  async complete(key: string, outcome: StoredOutcome): Promise<void> {
-    const text = await this.redis.get(this.prefix + key);
-    const entry = text ? (JSON.parse(text) as StoredEntry) : undefined;
-    if (!entry) return;
-    await this.redis.set(this.prefix + key, JSON.stringify({ ...entry, outcome }), 'PX', IDEMPOTENCY_TTL_MS);
-  }
-
-  async release(key: string): Promise<void> {
-    await this.redis.del(this.prefix + key);
-  }
-
-  async close(): Promise<void> {}
-}
-
 /** The Redis connections of one instance: commands, publishing and subscribing. */
 export interface RedisParts {
   commands: Redis;
@@ -165,14 +111,14 @@ export interface RedisParts {
  * subscriber connection's ready check can make ioredis refuse that check ("Connection in
  * subscriber mode"), and the instance would silently receive no events.
  */
-export async function connectRedis(url: string): Promise<RedisParts> {
+export async function connectRedis(url: string, log: Logger = silentLogger): Promise<RedisParts> {
   const commands = new Redis(url, { maxRetriesPerRequest: 2 });
   const publishClient = new Redis(url);
   const subscribeClient = new Redis(url);
   await Promise.all([commands, publishClient, subscribeClient].map(ready));
   for (const client of [commands, publishClient, subscribeClient]) {
     // ioredis reconnects by itself; a lost connection is worth a line in the log, not a crash.
-    client.on('error', (error: Error) => console.warn(`redis: ${error.message}`));
+    client.on('error', (error: Error) => log.warn({ err: error }, 'redis: connection error'));
   }
   return {
     commands,

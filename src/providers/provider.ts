@@ -1,5 +1,3 @@
-import type { SimulatorDefinition } from '../simulator/types.js';
-import type { DemoOptions } from '../simulator/random.js';
 import type { Ticket, TicketFilter } from './model.js';
 import type { TicketWrites } from './writes.js';
 
@@ -93,14 +91,8 @@ export interface ProviderInstanceConfig {
   pollBudgetPerMinute?: number;
 }
 
-/** Options of a kind's simulator. */
-export interface SimulatorOptions extends DemoOptions {
-  /** Credentials the simulator accepts; the kind's demo credentials by default. */
-  credentials?: Record<string, string>;
-}
-
 /**
- * A provider kind: how to build instances, its simulator and its demo credentials.
+ * A provider kind: its credentials, page sizes and how to build instances.
  * The registry lists the kinds; nothing else in the gateway knows their names.
  */
 export interface ProviderKind {
@@ -110,8 +102,5 @@ export interface ProviderKind {
   readonly credentialNames: readonly string[];
   readonly defaultPageSize: number;
   readonly maxPageSize: number;
-  /** Credentials the simulator accepts by default. */
-  readonly demoCredentials: Readonly<Record<string, string>>;
   create(config: ProviderInstanceConfig): TicketProvider;
-  simulator(options?: SimulatorOptions): SimulatorDefinition;
 }

@@ -2,7 +2,7 @@ import { daakeyKind } from './daakey/index.js';
 import { ippanelKind } from './ippanel/index.js';
 import { kinconectaKind } from './kinconecta/index.js';
 import { taskipKind } from './taskip/index.js';
-import type { ProviderKind } from './provider.js';
+import type { ProviderInstanceConfig, ProviderKind, TicketProvider } from './provider.js';
 
 /** Every provider kind the gateway can federate, by kind name. */
 export const PROVIDER_KINDS: ReadonlyMap<string, ProviderKind> = new Map(
@@ -12,4 +12,9 @@ export const PROVIDER_KINDS: ReadonlyMap<string, ProviderKind> = new Map(
 /** The kind named `name`, or a message listing the known ones. */
 export function findKind(name: string): ProviderKind | undefined {
   return PROVIDER_KINDS.get(name);
+}
+
+/** Builds the provider instances, keyed by instance key. */
+export function createProviders(configs: readonly ProviderInstanceConfig[]): Map<string, TicketProvider> {
+  return new Map(configs.map((config) => [config.key, PROVIDER_KINDS.get(config.kind)!.create(config)]));
 }

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../src/simulator/server.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
 import { startTestGateway, startTestSimulators, type TestGateway } from '../support/gateway.js';
 import { desk } from '../support/live.js';
 import { authed, KEY_ALICE } from '../security/helpers.js';

@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../src/simulator/server.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
 import { startTestGateway, startTestSimulators, type TestGateway } from '../support/gateway.js';
 import { desk, eventually } from '../support/live.js';
 import { authed, KEY_ALICE, KEY_BOB } from '../security/helpers.js';

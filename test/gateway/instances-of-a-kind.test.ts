@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProviders } from '../../src/demo.js';
-import { taskipKind } from '../../src/providers/taskip/index.js';
-import type { ProviderInstanceConfig, SimulatorOptions } from '../../src/providers/provider.js';
+import type { ProviderInstanceConfig } from '../../src/providers/provider.js';
+import { createProviders } from '../../src/providers/registry.js';
 import { startGateway, type RunningGateway } from '../../src/server.js';
-import { startSimulator, type RunningSimulator } from '../../src/simulator/server.js';
+import {
+  startSimulator,
+  taskipSimulator,
+  type RunningSimulator,
+  type TaskipSimulatorOptions,
+} from '../../src/simulators/index.js';
 import { postGraphQL, TEST_NOW } from '../support/gateway.js';
 
 /** Two TaskIP workspaces (two simulators with their own data and keys) behind one gateway. */
@@ -26,9 +30,15 @@ function instance(key: string, sim: RunningSimulator, secretKey: string): Provid
 
 beforeAll(async () => {
   const options = (seed: number, secretKey: string) =>
-    ({ seed, size: 12, now: TEST_NOW, rateLimit: false, credentials: { secretKey } }) as SimulatorOptions;
-  eu = await startSimulator(taskipKind.simulator(options(1, 'eu-secret')));
-  us = await startSimulator(taskipKind.simulator(options(2, 'us-secret')));
+    ({
+      seed,
+      size: 12,
+      now: TEST_NOW,
+      rateLimit: false,
+      credentials: { secretKey },
+    }) as TaskipSimulatorOptions;
+  eu = await startSimulator(taskipSimulator(options(1, 'eu-secret')));
+  us = await startSimulator(taskipSimulator(options(2, 'us-secret')));
   providers = createProviders([
     instance('taskip-eu', eu, 'eu-secret'),
     instance('taskip-us', us, 'us-secret'),

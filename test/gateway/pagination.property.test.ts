@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketFilter } from '../../src/providers/model.js';
-import type { RunningSimulator } from '../../src/simulator/server.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
 import { startTestGateway, startTestSimulators, TEST_NOW, type GraphQLResponse } from '../support/gateway.js';
 import { expectedTickets, ticketKeys } from '../support/oracle.js';
 

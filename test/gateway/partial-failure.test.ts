@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../src/simulator/server.js';
-import type { FaultRule } from '../../src/simulator/types.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
+import type { FaultRule } from '../../src/simulators/index.js';
 import { resetAll, startTestGateway, startTestSimulators, type TestGateway } from '../support/gateway.js';
 
 let simulators: RunningSimulator[];

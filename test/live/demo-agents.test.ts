@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoAgents } from '../../src/live/agents.js';
-import type { RunningSimulator } from '../../src/simulator/server.js';
+import { startDemoAgents } from '../../src/demo/agents.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
 import { startTestGateway, startTestSimulators, type TestGateway } from '../support/gateway.js';
 import { collect, wsClient } from '../support/live.js';
 

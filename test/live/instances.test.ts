@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from 'graphql-ws';
 import type { Redis } from 'ioredis';
-import type { RunningSimulator } from '../../src/simulator/server.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
 import { postGraphQL, startTestSimulators } from '../support/gateway.js';
 import { collect, desk, eventually, wsClient } from '../support/live.js';
 import { configFor, startGatewayProcess, startRedis, type GatewayProcess } from '../support/processes.js';
+import { delivered } from './waits.js';
 
 /** Two gateway processes sharing a real redis-server, over the same simulators. */
 let simulators: RunningSimulator[];
@@ -44,7 +46,29 @@ interface Changed {
 }
 const CHANGED = `subscription($providers: [String!]) { ticketChanged(providers: $providers) {
   ticket { id status } previousStatus changedFields } }`;
-const settle = (ms = POLL_MS * 8) => new Promise((r) => setTimeout(r, ms));
+/** The list route of each provider polled here, at its simulator: one request a poll. */
+const LIST_ROUTES: Record<string, string> = {
+  daakey: 'GET /api/v1/client/tickets',
+  ippanel: 'GET /v1/api/ticket',
+  taskip: 'GET /api/public-v1/support-ticket',
+};
+
+/**
+ * Resolves once `count` more polls of `provider` (by whichever instance holds its lease) have
+ * read its list: time measured in polls, in another process. Call it with no query in flight.
+ */
+async function polls(provider: string, count: number): Promise<void> {
+  const sim = simulators.find((s) => s.key === provider)!;
+  const lists = () => sim.controls.requests(LIST_ROUTES[provider]!);
+  const target = lists() + count;
+  await eventually(() => lists() >= target, 5_000 + POLL_MS * count, `${count} polls of ${provider}`);
+}
+
+/** Three more polls of `provider`, then what A and B sent before has reached their clients. */
+async function quiet(provider: string, clients: Client[]): Promise<void> {
+  await polls(provider, 4);
+  await Promise.all(clients.map(delivered));
+}
 
 async function openTicket(
   url: string,
@@ -72,7 +96,7 @@ describe('several gateway instances over Redis', () => {
     const onA = collect<Added>(clientA, ADDED, { providers: ['daakey'] });
     const onB = collect<Added>(clientB, ADDED, { providers: ['daakey'] });
     await eventually(async () => (await leaseHolderPid('daakey')) !== undefined, 5_000, 'a poll lease');
-    await settle();
+    await polls('daakey', 2);
     const ticket = await openTicket(b.url, 'daakey');
     const res = await postGraphQL(
       b.url,
@@ -84,7 +108,7 @@ describe('several gateway instances over Redis', () => {
     expect(res.data).toEqual({ addMessage: { __typename: 'AddMessageSuccess' } });
     await onA.waitFor(1, 5_000);
     await onB.waitFor(1, 5_000);
-    await settle();
+    await quiet('daakey', [clientA, clientB]);
     expect(onA.events.map((e) => e.messageAdded.message.body)).toEqual(['Written through B']);
     expect(onB.events.map((e) => e.messageAdded.message.body)).toEqual(['Written through B']);
     await clientA.dispose();
@@ -97,7 +121,7 @@ describe('several gateway instances over Redis', () => {
     const onA = collect<Changed>(clientA, CHANGED, { providers: ['taskip'] });
     const onB = collect<Changed>(clientB, CHANGED, { providers: ['taskip'] });
     await eventually(async () => (await leaseHolderPid('taskip')) !== undefined, 5_000, 'a poll lease');
-    await settle();
+    await polls('taskip', 2);
     // The holder's poller reads the ticket every poll: it must take the writes as announced.
     const writer = (await leaseHolderPid('taskip')) === a.child.pid ? b : a;
     const ticket = await openTicket(writer.url, 'taskip');
@@ -112,7 +136,7 @@ describe('several gateway instances over Redis', () => {
     }
     await onA.waitFor(2, 1_000);
     await onB.waitFor(2, 1_000);
-    await settle();
+    await quiet('taskip', [clientA, clientB]);
     for (const sub of [onA, onB]) {
       expect(sub.events.map((e) => e.ticketChanged)).toEqual([
         {
@@ -138,19 +162,18 @@ describe('several gateway instances over Redis', () => {
     const onB = collect<Added>(clientB, ADDED, { providers: ['ippanel'] });
     await eventually(async () => (await leaseHolderPid('ippanel')) !== undefined, 5_000, 'a poll lease');
     expect([a.child.pid, b.child.pid]).toContain(await leaseHolderPid('ippanel'));
-    await settle();
-    // Over a window of polls, the list is read about once per interval, not twice.
+    await polls('ippanel', 2);
+    // The list is read about once per interval, not twice: at most 1.2 reads an interval (18 in
+    // 15), so 8 reads take at least 7 / 1.2 intervals; two pollers would take half of that.
     const sim = simulators.find((s) => s.key === 'ippanel')!;
-    const before = sim.controls.requests('GET /v1/api/ticket');
-    await settle(POLL_MS * 15);
-    const polls = sim.controls.requests('GET /v1/api/ticket') - before;
-    expect(polls).toBeGreaterThan(3);
-    expect(polls).toBeLessThanOrEqual(18);
+    const started = Date.now();
+    await polls('ippanel', 8);
+    expect(Date.now() - started).toBeGreaterThanOrEqual((7 / 1.2) * POLL_MS);
     const ticket = await openTicket(a.url, 'ippanel');
     await desk(sim.origin, 'reply', { ticketId: ticket.remoteId, body: 'Agent at the IPPanel desk' });
     await onA.waitFor(1, 5_000);
     await onB.waitFor(1, 5_000);
-    await settle();
+    await quiet('ippanel', [clientA, clientB]);
     expect(onA.events).toHaveLength(1);
     expect(onB.events).toHaveLength(1);
     await clientA.dispose();
@@ -250,7 +273,7 @@ describe('several gateway instances over Redis', () => {
     await eventually(async () => (await leaseHolderPid('taskip')) !== undefined, 5_000, 'a poll lease');
     const holder = await leaseHolderPid('taskip');
     const [dead, survivor, survivorEvents] = holder === a.child.pid ? [a, b, onB] : [b, a, onA];
-    await settle();
+    await polls('taskip', 2);
     dead.stop();
     await eventually(
       async () => (await leaseHolderPid('taskip')) === survivor.child.pid,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../src/simulator/server.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
 import { startTestGateway, startTestSimulators, type TestGateway } from '../support/gateway.js';
 import {
   authed,

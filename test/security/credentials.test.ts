@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../src/simulator/server.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
 import { startTestSimulators } from '../support/gateway.js';
 import { firstOutcome, post, sseFirst, wsWith } from './helpers.js';
 import { watchGateway, type WatchedGateway } from './process.js';

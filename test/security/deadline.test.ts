@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../src/simulator/server.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
 import { resetAll, startTestGateway, startTestSimulators, type TestGateway } from '../support/gateway.js';
 import { DEFAULT_SECURITY } from '../../src/server.js';
 

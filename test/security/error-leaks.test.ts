@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROVIDER_KINDS } from '../../src/providers/registry.js';
-import type { RunningSimulator } from '../../src/simulator/server.js';
-import type { FaultRule } from '../../src/simulator/types.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
+import type { FaultRule } from '../../src/simulators/index.js';
 import { resetAll, startTestGateway, startTestSimulators, type TestGateway } from '../support/gateway.js';
 import { wsClient } from '../support/live.js';
 import { send } from './helpers.js';

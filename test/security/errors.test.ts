@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDGE_ERROR_CODES } from '../../src/edge/error-codes.js';
-import type { RunningSimulator } from '../../src/simulator/server.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
 import { startTestGateway, startTestSimulators, type TestGateway } from '../support/gateway.js';
 import { wsClient } from '../support/live.js';
 import { send } from './helpers.js';

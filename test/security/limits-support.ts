@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { RunningSimulator } from '../../src/simulator/server.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
 import { ticketGlobalId, type GraphQLResponse } from '../support/gateway.js';
 
 /** POSTs an operation and returns the HTTP status with the parsed body. */

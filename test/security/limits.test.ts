@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { estimateCost } from '../../src/edge/cost.js';
 import { DEFAULT_LIMITS, type OperationLimits } from '../../src/edge/limits.js';
 import { buildSchema } from '../../src/schema/index.js';
-import type { RunningSimulator } from '../../src/simulator/server.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
 import {
   resetAll,
   startTestGateway,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../src/simulator/server.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
 import { postGraphQL, resetAll, startTestSimulators } from '../support/gateway.js';
 import { configFor } from '../support/processes.js';
 import { wsWith } from './helpers.js';

@@ -1,12 +1,13 @@
-import { createProviders, simulatorInstances, startSimulators } from '../../src/demo.js';
-import type {
-  ProviderInstanceConfig,
-  SimulatorOptions,
-  TicketProvider,
-} from '../../src/providers/provider.js';
+import {
+  simulatorInstances,
+  startSimulators,
+  type RunningSimulator,
+  type SimulatorOptions,
+} from '../../src/demo/simulators.js';
+import type { ProviderInstanceConfig, TicketProvider } from '../../src/providers/provider.js';
+import { createProviders } from '../../src/providers/registry.js';
 import type { SecurityConfig } from '../../src/config.js';
 import { DEFAULT_SECURITY, startGateway, type RunningGateway } from '../../src/server.js';
-import type { RunningSimulator } from '../../src/simulator/server.js';
 
 /** A fixed clock for demo data, so tests see the same tickets on every run. */
 export const TEST_NOW = Date.UTC(2026, 10, 1, 12, 0, 0);

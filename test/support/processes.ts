@@ -4,8 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import type { RunningSimulator } from '../../src/simulator/server.js';
-import { PROVIDER_KINDS } from '../../src/providers/registry.js';
+import { SIMULATORS, type RunningSimulator } from '../../src/simulators/index.js';
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -77,9 +76,8 @@ export interface GatewayProcess {
 export function configFor(simulators: RunningSimulator[]): { path: string; env: Record<string, string> } {
   const env: Record<string, string> = {};
   const providers = simulators.map((sim) => {
-    const kind = PROVIDER_KINDS.get(sim.key)!;
     const credentials = Object.fromEntries(
-      Object.entries(kind.demoCredentials).map(([name, value]) => {
+      Object.entries(SIMULATORS.get(sim.key)!.demoCredentials).map(([name, value]) => {
         const variable = `${sim.key}_${name}`.toUpperCase();
         env[variable] = value;
         return [name, { env: variable }];

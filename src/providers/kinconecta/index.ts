@@ -1,6 +1,5 @@
 import type { ProviderKind } from '../provider.js';
 import { KINCONECTA_PAGE_SIZE, KinconectaProvider } from './provider.js';
-import { kinconectaSimulator } from './simulator.js';
 
 /**
  * Kinconecta (tourism) support tickets. No credentials are required by the docs; an instance
@@ -12,8 +11,5 @@ export const kinconectaKind: ProviderKind = {
   credentialNames: [],
   defaultPageSize: KINCONECTA_PAGE_SIZE,
   maxPageSize: KINCONECTA_PAGE_SIZE,
-  demoCredentials: {},
   create: (config) => new KinconectaProvider(config),
-  simulator: (options = {}) =>
-    kinconectaSimulator({ ...options, credentials: options.credentials ?? kinconectaKind.demoCredentials }),
 };

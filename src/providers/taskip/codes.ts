@@ -1,7 +1,7 @@
 /**
  * TaskIP's integer codes and the words its list filter uses for them. Shared by the mapper
- * (remoteStatus / remotePriority), the writes (codes sent) and the simulator (filter values),
- * so all read one table.
+ * (remoteStatus / remotePriority), the writes (codes sent) and the client (filter values),
+ * so all read one table. The simulator keeps its own table (`src/simulators/taskip/types.ts`).
  */
 
 /** Status words by TaskIP's integer code (0 Open … 4 Pending). */

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketProvider } from '../../../src/providers/provider.js';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { CLIENT, call, daakeyProvider, startDaakey } from './helpers.js';
 
 const LIST = `GET ${CLIENT}/tickets`;

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
-import { daakeyKind } from '../../../src/providers/daakey/index.js';
+import {
+  DAAKEY_DEMO_CREDENTIALS,
+  daakeySimulator,
+  type RunningSimulator,
+} from '../../../src/simulators/index.js';
 import {
   CLIENT,
   ISO_SECONDS,
@@ -53,7 +56,7 @@ describe('authentication', () => {
     ['POST', `${CLIENT}/tickets`],
     ['POST', `${CLIENT}/tickets/1/messages`],
   ];
-  const { token, signature } = daakeyKind.demoCredentials as { token: string; signature: string };
+  const { token, signature } = DAAKEY_DEMO_CREDENTIALS as { token: string; signature: string };
   const cases: Array<[string, Record<string, string>, string]> = [
     ['no credentials', {}, 'Unauthenticated.'],
     ['only the signature', { 'x-agency-signature': signature }, 'Unauthenticated.'],
@@ -88,9 +91,9 @@ describe('authentication', () => {
   }
 
   it('accepts the configured credentials of a simulator built with other ones', async () => {
-    const { startSimulator } = await import('../../../src/simulator/server.js');
+    const { startSimulator } = await import('../../../src/simulators/index.js');
     const other = await startSimulator(
-      daakeyKind.simulator({ now: NOW, credentials: { token: 't', signature: 's' } }),
+      daakeySimulator({ now: NOW, credentials: { token: 't', signature: 's' } }),
     );
     try {
       expect(other.headers).toEqual({ authorization: 'Bearer t', 'x-agency-signature': 's' });

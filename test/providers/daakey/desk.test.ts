@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../src/providers/model.js';
 import type { TicketProvider } from '../../../src/providers/provider.js';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { allTickets, daakeyProvider, detailOf, firstWithStatus, startDaakey } from './helpers.js';
 
 let sim: RunningSimulator;

@@ -1,4 +1,9 @@
-import { startSimulator, type RunningSimulator } from '../../../src/simulator/server.js';
+import {
+  DAAKEY_DEMO_CREDENTIALS,
+  daakeySimulator,
+  startSimulator,
+  type RunningSimulator,
+} from '../../../src/simulators/index.js';
 import { daakeyKind } from '../../../src/providers/daakey/index.js';
 import type { ProviderInstanceConfig, TicketProvider } from '../../../src/providers/provider.js';
 
@@ -9,7 +14,7 @@ export const SIZE = 40;
 export const CLIENT = '/api/v1/client';
 
 export function startDaakey(seed = SEED, size = SIZE): Promise<RunningSimulator> {
-  return startSimulator(daakeyKind.simulator({ seed, size, now: NOW }));
+  return startSimulator(daakeySimulator({ seed, size, now: NOW }));
 }
 
 /** A Daakey list item, as the docs' example shows it. */
@@ -128,7 +133,7 @@ export function daakeyProvider(
     kind: 'daakey',
     name: 'Daakey',
     baseUrl: sim.baseUrl,
-    credentials: { ...daakeyKind.demoCredentials },
+    credentials: { ...DAAKEY_DEMO_CREDENTIALS },
     timeoutMs: 2_000,
     pageSize: 10,
     maxResponseBytes: 1024 * 1024,

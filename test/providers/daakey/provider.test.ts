@@ -3,8 +3,11 @@ import { UpstreamError } from '../../../src/errors.js';
 import { daakeyKind } from '../../../src/providers/daakey/index.js';
 import type { Ticket, TicketFilter } from '../../../src/providers/model.js';
 import type { ProviderInstanceConfig, TicketProvider } from '../../../src/providers/provider.js';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
-import type { FaultRule } from '../../../src/simulator/types.js';
+import {
+  DAAKEY_DEMO_CREDENTIALS,
+  type FaultRule,
+  type RunningSimulator,
+} from '../../../src/simulators/index.js';
 import { CLIENT, SIZE, allTickets, startDaakey, type ListItem } from './helpers.js';
 
 const LIST = `GET ${CLIENT}/tickets`;
@@ -20,7 +23,7 @@ function provider(overrides: Partial<ProviderInstanceConfig> = {}): TicketProvid
     kind: 'daakey',
     name: 'Daakey',
     baseUrl: sim.baseUrl,
-    credentials: { ...daakeyKind.demoCredentials },
+    credentials: { ...DAAKEY_DEMO_CREDENTIALS },
     timeoutMs: 2_000,
     pageSize: 10,
     maxResponseBytes: 1024 * 1024,
@@ -199,12 +202,12 @@ describe('failures', () => {
 
   it('maps wrong credentials to UPSTREAM_AUTH', async () => {
     const p = provider({
-      credentials: { token: 'wrong', signature: daakeyKind.demoCredentials['signature']! },
+      credentials: { token: 'wrong', signature: DAAKEY_DEMO_CREDENTIALS['signature']! },
     });
     expect((await rejection(list(p))).code).toBe('UPSTREAM_AUTH');
     const [result] = await p.getTickets(['1']);
     expect((result as UpstreamError).code).toBe('UPSTREAM_AUTH');
-    const noSignature = provider({ credentials: { ...daakeyKind.demoCredentials, signature: 'nope' } });
+    const noSignature = provider({ credentials: { ...DAAKEY_DEMO_CREDENTIALS, signature: 'nope' } });
     expect((await rejection(list(noSignature))).code).toBe('UPSTREAM_AUTH');
   });
 

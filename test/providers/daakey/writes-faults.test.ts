@@ -7,8 +7,8 @@ import {
   type AddMessageInput,
   type CreateTicketInput,
 } from '../../../src/providers/writes.js';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
-import type { FaultRule } from '../../../src/simulator/types.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
+import type { FaultRule } from '../../../src/simulators/index.js';
 import { CLIENT, SIZE, allTickets, daakeyProvider, detailOf, failureOf, startDaakey } from './helpers.js';
 
 const CREATE = `POST ${CLIENT}/tickets`;

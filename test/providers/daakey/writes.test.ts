@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketProvider } from '../../../src/providers/provider.js';
 import { WriteRejection, type CreateTicketInput } from '../../../src/providers/writes.js';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
-import type { FaultRule } from '../../../src/simulator/types.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
+import type { FaultRule } from '../../../src/simulators/index.js';
 import { CLIENT, SIZE, daakeyProvider, failureOf, firstWithStatus, startDaakey } from './helpers.js';
 
 const CREATE = `POST ${CLIENT}/tickets`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { NOW, call, listAll, startIppanel, type Item, type Shown } from './helpers.js';
 
 const LIST = 'GET /v1/api/ticket';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { NOW, TOKEN, call, form, listAll, startIppanel, type Item, type Shown } from './helpers.js';
 
 const PERSIAN = /[\u0600-\u06FF]/;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { NOW, TOKEN, call, listAll, startIppanel, type Item, type Shown } from './helpers.js';
 
 /** The list item's keys, in the docs' order. */

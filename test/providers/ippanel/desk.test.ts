@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../src/providers/model.js';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { NOW, listAll, startIppanel, type Item } from './helpers.js';
 import { closeOpened, ippanel } from './write-helpers.js';
 

@@ -1,15 +1,19 @@
-import { startSimulator, type RunningSimulator } from '../../../src/simulator/server.js';
-import { ippanelKind } from '../../../src/providers/ippanel/index.js';
-import type { SimulatorOptions } from '../../../src/providers/provider.js';
+import {
+  IPPANEL_DEMO_CREDENTIALS,
+  ippanelSimulator,
+  startSimulator,
+  type RunningSimulator,
+  type SimulatorOptions,
+} from '../../../src/simulators/index.js';
 import type { RawListItem, RawShow } from '../../../src/providers/ippanel/raw.js';
 
 /** A fixed clock for the demo data: 2025-03-01T12:00:00Z. */
 export const NOW = Date.UTC(2025, 2, 1, 12, 0, 0);
-export const TOKEN = ippanelKind.demoCredentials['token'] ?? '';
+export const TOKEN = IPPANEL_DEMO_CREDENTIALS['token'] ?? '';
 
 /** Starts the IPPanel simulator on a free port. */
 export function startIppanel(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  return startSimulator(ippanelKind.simulator({ seed: 42, size: 40, now: NOW, ...options }));
+  return startSimulator(ippanelSimulator({ seed: 42, size: 40, now: NOW, ...options }));
 }
 
 /** IPPanel's `meta`, success and error fields together. */

@@ -4,7 +4,7 @@ import { ippanelKind } from '../../../src/providers/ippanel/index.js';
 import type { IppanelProvider } from '../../../src/providers/ippanel/provider.js';
 import type { Ticket, TicketFilter } from '../../../src/providers/model.js';
 import type { ProviderInstanceConfig, TicketProvider } from '../../../src/providers/provider.js';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { TOKEN, listAll, startIppanel, type Item } from './helpers.js';
 
 const LIST = 'GET /v1/api/ticket';

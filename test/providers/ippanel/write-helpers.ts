@@ -9,7 +9,7 @@ import {
   type CreateTicketInput,
   type WriteRejectionKind,
 } from '../../../src/providers/writes.js';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { TOKEN } from './helpers.js';
 
 /** Route ids of the simulator's counters. */

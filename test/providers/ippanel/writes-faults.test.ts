@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { KNOWN_CATEGORIES } from '../../../src/providers/ippanel/categories.js';
-import { CATEGORIES } from '../../../src/providers/ippanel/demo-data.js';
+import { CATEGORIES } from '../../../src/simulators/ippanel/content.js';
 import { listAll, startIppanel, type Item } from './helpers.js';
 import { ROUTES, closeOpened, ippanel, newMessage, newTicket, upstreamError } from './write-helpers.js';
 

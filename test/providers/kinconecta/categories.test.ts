@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_CATEGORIES, mergeCategories } from '../../../src/providers/kinconecta/categories.js';
-import { TEMPLATES } from '../../../src/providers/kinconecta/demo-content.js';
+import { TEMPLATES } from '../../../src/simulators/kinconecta/content.js';
 import { LIST, useSimulator } from './harness.js';
 import { DOCS_CREATE, postJson } from './helpers.js';
 

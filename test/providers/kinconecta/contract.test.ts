@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { rawTicketListSchema, rawTicketSchema } from '../../../src/providers/kinconecta/raw.js';
 import {
   DOCS_CREATE,

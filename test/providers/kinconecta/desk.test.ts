@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../src/providers/model.js';
-import { instantString } from '../../../src/providers/kinconecta/demo-data.js';
+import { instantString } from '../../../src/simulators/kinconecta/seed.js';
 import type { KinconectaProvider } from '../../../src/providers/kinconecta/provider.js';
-import { kinconectaDesk } from '../../../src/providers/kinconecta/sim-desk.js';
-import { KinconectaStore } from '../../../src/providers/kinconecta/store.js';
+import { kinconectaDesk } from '../../../src/simulators/kinconecta/desk.js';
+import { KinconectaStore } from '../../../src/simulators/kinconecta/store.js';
 import { useSimulator } from './harness.js';
 import { NOW, SEED, SIZE, call, listAll, postJson, record, type Reply, type WireTicket } from './helpers.js';
 

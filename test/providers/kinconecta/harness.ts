@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { KinconectaProvider } from '../../../src/providers/kinconecta/provider.js';
 import type { ProviderInstanceConfig } from '../../../src/providers/provider.js';
 import type { CreateTicketInput } from '../../../src/providers/writes.js';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { kinconectaProvider, startKinconecta } from './helpers.js';
 
 /** Route ids of the simulator's counters. */

@@ -1,9 +1,13 @@
 import { expect } from 'vitest';
 import { UpstreamError } from '../../../src/errors.js';
-import { startSimulator, type RunningSimulator } from '../../../src/simulator/server.js';
-import { kinconectaKind } from '../../../src/providers/kinconecta/index.js';
+import {
+  kinconectaSimulator,
+  startSimulator,
+  type RunningSimulator,
+  type SimulatorOptions,
+} from '../../../src/simulators/index.js';
 import { KinconectaProvider } from '../../../src/providers/kinconecta/provider.js';
-import type { ProviderInstanceConfig, SimulatorOptions } from '../../../src/providers/provider.js';
+import type { ProviderInstanceConfig } from '../../../src/providers/provider.js';
 import { WriteRejection } from '../../../src/providers/writes.js';
 
 /** The fixed clock of the demo data in these tests. */
@@ -13,7 +17,7 @@ export const SIZE = 40;
 
 /** Starts a Kinconecta simulator on a free port with the tests' seed, size and clock. */
 export function startKinconecta(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  return startSimulator(kinconectaKind.simulator({ seed: SEED, size: SIZE, now: NOW, ...options }));
+  return startSimulator(kinconectaSimulator({ seed: SEED, size: SIZE, now: NOW, ...options }));
 }
 
 /** A response read as JSON (or text when it is not JSON). */

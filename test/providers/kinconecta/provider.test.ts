@@ -3,7 +3,7 @@ import { UpstreamError } from '../../../src/errors.js';
 import { kinconectaKind } from '../../../src/providers/kinconecta/index.js';
 import type { Ticket, TicketFilter } from '../../../src/providers/model.js';
 import type { ProviderInstanceConfig, TicketProvider } from '../../../src/providers/provider.js';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { SIZE, call, listAll, startKinconecta, ticketOf, type WireTicket } from './helpers.js';
 
 const LIST = 'GET /api/support-tickets';
@@ -50,7 +50,7 @@ afterEach(async () => {
 
 describe('the kind', () => {
   it('declares no credentials, nominal page sizes and honest capabilities', () => {
-    expect(kinconectaKind).toMatchObject({ kind: 'kinconecta', credentialNames: [], demoCredentials: {} });
+    expect(kinconectaKind).toMatchObject({ kind: 'kinconecta', credentialNames: [] });
     const p = provider();
     expect(p.pageSize).toBe(kinconectaKind.defaultPageSize);
     expect(p.capabilities).toEqual([

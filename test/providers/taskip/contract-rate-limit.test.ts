@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../../src/providers/taskip/sim-rate-limit.js';
-import { taskipKind } from '../../../src/providers/taskip/index.js';
-import { startSimulator } from '../../../src/simulator/server.js';
+import { startSimulator, taskipSimulator } from '../../../src/simulators/index.js';
+import { RateLimiter } from '../../../src/simulators/taskip/rate-limit.js';
 import { BASE, UNAUTHORIZED, call, start } from './helpers.js';
 
 const TOO_MANY = {
@@ -19,7 +18,7 @@ const rate = (h: Headers) => ({
 
 describe('rate limits', () => {
   it('are on by default (100/minute) with headers on every response of a known route', async () => {
-    const sim = await startSimulator(taskipKind.simulator({ seed: 1, size: 5 }));
+    const sim = await startSimulator(taskipSimulator({ seed: 1, size: 5 }));
     try {
       const t0 = Date.now() / 1000;
       const first = await call(sim, BASE);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
-import { TOPICS } from '../../../src/providers/taskip/sim-demo-content.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
+import { TOPICS } from '../../../src/simulators/taskip/content.js';
 import {
   BASE,
   NOW,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../src/providers/model.js';
-import { TEAM } from '../../../src/providers/taskip/sim-demo-content.js';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import { TEAM } from '../../../src/simulators/taskip/content.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { detail, listAll, start } from './helpers.js';
 import { configure, desk } from './write-helpers.js';
 

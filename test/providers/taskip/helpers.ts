@@ -1,10 +1,15 @@
-import { startSimulator, type RunningSimulator } from '../../../src/simulator/server.js';
-import { taskipKind, type TaskipSimulatorOptions } from '../../../src/providers/taskip/index.js';
+import {
+  TASKIP_DEMO_CREDENTIALS,
+  startSimulator,
+  taskipSimulator,
+  type RunningSimulator,
+  type TaskipSimulatorOptions,
+} from '../../../src/simulators/index.js';
 
 /** A whole minute, so seeded times and relative texts are stable while a test runs. */
 export const NOW = Date.UTC(2024, 0, 16, 12, 0);
 export const BASE = '/api/public-v1/support-ticket';
-export const KEY = taskipKind.demoCredentials['secretKey'] ?? '';
+export const KEY = TASKIP_DEMO_CREDENTIALS['secretKey'] ?? '';
 export const UNAUTHORIZED = {
   error: 'Unauthorized',
   message: 'Invalid or missing X-Secret-Key header',
@@ -14,7 +19,7 @@ export const UNAUTHORIZED = {
 /** Starts the taskip simulator on a free port (rate limits off unless asked for). */
 export function start(options: TaskipSimulatorOptions = {}): Promise<RunningSimulator> {
   const opts: TaskipSimulatorOptions = { seed: 7, size: 40, now: NOW, rateLimit: false, ...options };
-  return startSimulator(taskipKind.simulator(opts));
+  return startSimulator(taskipSimulator(opts));
 }
 
 export interface Answer {

@@ -15,7 +15,7 @@ import {
   rawTicketSchema,
 } from '../../../src/providers/taskip/raw.js';
 import { parseTaskipDateTime } from '../../../src/providers/taskip/time.js';
-import { formatDate, formatTime } from '../../../src/providers/taskip/sim-format.js';
+import { formatDate, formatTime } from '../../../src/simulators/taskip/render.js';
 
 const ctx = { providerKey: 'taskip-eu' };
 

@@ -6,7 +6,7 @@ import { matchesFilter, type Ticket, type TicketFilter } from '../../../src/prov
 import type { ProviderInstanceConfig, TicketProvider } from '../../../src/providers/provider.js';
 import { taskipKind } from '../../../src/providers/taskip/index.js';
 import { pushdown } from '../../../src/providers/taskip/provider.js';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { BASE, KEY, NOW, start } from './helpers.js';
 
 const LIST = `GET ${BASE}`;

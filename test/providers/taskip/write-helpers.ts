@@ -4,7 +4,7 @@ import type { ProviderInstanceConfig, TicketProvider } from '../../../src/provid
 import { taskipKind } from '../../../src/providers/taskip/index.js';
 import type { CreateTicketInput } from '../../../src/providers/writes.js';
 import { WriteRejection } from '../../../src/providers/writes.js';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { BASE, KEY } from './helpers.js';
 
 /** Route ids of the simulator's counters, as the shared server names them. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { detail, start } from './helpers.js';
 import { ROUTES, configure, createInput, upstreamErrorOf } from './write-helpers.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../src/providers/model.js';
-import type { RunningSimulator } from '../../../src/simulator/server.js';
+import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { NOW, list, start } from './helpers.js';
 import { ROUTES, configure, createInput } from './write-helpers.js';
 
