@@ -9,6 +9,7 @@ import { createProviders } from '../../src/providers/registry.js';
 import { startGateway, type RunningGateway } from '../../src/server.js';
 import { startTestSimulators } from '../support/gateway.js';
 import { startRedis } from '../support/processes.js';
+import { hasRedis } from '../support/binaries.js';
 import { send, type RawAnswer } from '../security/helpers.js';
 
 const QUERY = 'query Providers { providers { id key } }';
@@ -87,24 +88,33 @@ describe('automatic persisted queries (Apollo’s protocol)', () => {
     expect(notHex.json().errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST' });
   });
 
-  it('shares registrations between instances through Redis, and trusts nothing it reads back blindly', async () => {
-    const redis = await startRedis();
-    open.push(redis.stop);
-    const store = () => new RedisPersistedQueries(redis.client);
-    const a = await gateway({ persistedQueries: { mode: 'automatic', manifest: new Map(), store: store() } });
-    const b = await gateway({ persistedQueries: { mode: 'automatic', manifest: new Map(), store: store() } });
-    await postApq(a.url, { query: QUERY, extensions: extension() });
-    expect((await postApq(b.url, { extensions: extension() })).json()).toEqual({ data: providersData });
-    // A value under a hash that is not its own is ignored.
-    const forged = sha256('{ __typename }');
-    await redis.client.set(
-      `tg:apq:${forged}`,
-      'mutation { deleteTicket(input: { ticketId: "x" }) { __typename } }',
-    );
-    expect((await postApq(b.url, { extensions: extension(forged) })).json().errors?.[0]?.extensions).toEqual({
-      code: 'PERSISTED_QUERY_NOT_FOUND',
-    });
-  });
+  it.skipIf(!hasRedis())(
+    'shares registrations between instances through Redis, and trusts nothing it reads back blindly',
+    async () => {
+      const redis = await startRedis();
+      open.push(redis.stop);
+      const store = () => new RedisPersistedQueries(redis.client);
+      const a = await gateway({
+        persistedQueries: { mode: 'automatic', manifest: new Map(), store: store() },
+      });
+      const b = await gateway({
+        persistedQueries: { mode: 'automatic', manifest: new Map(), store: store() },
+      });
+      await postApq(a.url, { query: QUERY, extensions: extension() });
+      expect((await postApq(b.url, { extensions: extension() })).json()).toEqual({ data: providersData });
+      // A value under a hash that is not its own is ignored.
+      const forged = sha256('{ __typename }');
+      await redis.client.set(
+        `tg:apq:${forged}`,
+        'mutation { deleteTicket(input: { ticketId: "x" }) { __typename } }',
+      );
+      expect(
+        (await postApq(b.url, { extensions: extension(forged) })).json().errors?.[0]?.extensions,
+      ).toEqual({
+        code: 'PERSISTED_QUERY_NOT_FOUND',
+      });
+    },
+  );
 });
 
 describe('persisted queries in the SQLite state file (no Redis)', () => {
