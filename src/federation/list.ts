@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import type { Ticket, TicketFilter } from '../providers/model.js';
 import type { TicketProvider } from '../providers/provider.js';
+import { checkFilter, providerFilter } from './checks.js';
 import { decodeCursor, encodeCursor, filterFingerprint, type Position } from './cursor.js';
 import type { Loaders } from './loaders.js';
 import { compareTickets } from './order.js';
@@ -88,11 +89,10 @@ export async function listTickets(
   if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_PAGE_SIZE) {
     throw new RangeError(`listTickets: first must be 0..${MAX_PAGE_SIZE}, got ${args.first}`);
   }
-  validateRange(args.filter);
+  checkFilter(args.filter);
   const selected = selectProviders(providers, args.filter.providers);
   const fingerprint = filterFingerprint(args.filter);
-  // Pages do not depend on which providers were selected: two lists in one operation share them.
-  const pageFilter: TicketFilter = { ...args.filter, providers: null };
+  const pageFilter = providerFilter(args.filter);
   const pageKey = filterFingerprint(pageFilter);
   // "" is no cursor, as on `Ticket.messages`: clients often send it for "from the start".
   const start = args.after ? decodeCursor(args.after, fingerprint) : new Map<string, Position>();
@@ -119,12 +119,6 @@ export async function listTickets(
     missingProviders: failed.map((s) => s.key).sort(),
     failures: failed.map((s) => ({ provider: s.key, error: s.failure })),
   };
-}
-
-function validateRange(filter: TicketFilter): void {
-  if (filter.createdAfter && filter.createdBefore && filter.createdAfter >= filter.createdBefore) {
-    throw new InputError('`createdAfter` must be before `createdBefore`.');
-  }
 }
 
 /** Takes up to `first` tickets in the federated order, each with the cursor just after it. */

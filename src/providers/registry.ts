@@ -1,3 +1,4 @@
+import { upstreamPageSize } from '../federation/checks.js';
 import { daakeyKind } from './daakey/index.js';
 import { ippanelKind } from './ippanel/index.js';
 import { kinconectaKind } from './kinconecta/index.js';
@@ -14,7 +15,13 @@ export function findKind(name: string): ProviderKind | undefined {
   return PROVIDER_KINDS.get(name);
 }
 
-/** Builds the provider instances, keyed by instance key. */
+/** Builds the provider instances, keyed by instance key, each with its page size resolved once. */
 export function createProviders(configs: readonly ProviderInstanceConfig[]): Map<string, TicketProvider> {
-  return new Map(configs.map((config) => [config.key, PROVIDER_KINDS.get(config.kind)!.create(config)]));
+  return new Map(
+    configs.map((config) => {
+      const kind = PROVIDER_KINDS.get(config.kind);
+      if (!kind) throw new Error(`unknown provider kind "${config.kind}" for instance "${config.key}"`);
+      return [config.key, kind.create({ ...config, pageSize: upstreamPageSize(kind, config.pageSize) })];
+    }),
+  );
 }

@@ -73,23 +73,40 @@ export interface FileRules {
 }
 
 /**
- * The writes a provider may implement. Each is present exactly when `capabilities` lists it
- * (CREATE_TICKET, ADD_MESSAGE, UPDATE_STATUS, UPDATE_PRIORITY, ASSIGN_TICKET, DELETE_TICKET).
- * Writes are sent once: never retried (the `UpstreamClient` request is `idempotent: false`).
- * Each returns the new state, read fresh from the upstream where the write's answer lacks it.
+ * Every write a provider may have, by name. A provider's `writes` holds the ones its API can do
+ * (`Partial<TicketWriteMap>`): which are there is all the gateway needs to know, since
+ * `capabilitiesOf` derives the write capabilities from it and a mutation whose write is absent
+ * answers `UnsupportedOperationError` before any upstream call.
+ *
+ * Each is a standalone function (callable without its provider as `this`). Writes are sent
+ * once: never retried (the `UpstreamClient` request is `idempotent: false`). Each returns the
+ * new state, read fresh from the upstream where the write's answer lacks it. An expected
+ * refusal is a `WriteRejection`; an outage an `UpstreamError`.
  */
-export interface TicketWrites {
-  createTicket?(input: CreateTicketInput): Promise<Ticket>;
-  addMessage?(input: AddMessageInput): Promise<{ message: Message; ticket: Ticket }>;
-  updateStatus?(ticketRemoteId: string, status: TicketStatus): Promise<Ticket>;
-  updatePriority?(ticketRemoteId: string, priority: TicketPriority): Promise<Ticket>;
-  assignTicket?(ticketRemoteId: string, assigneeId: string): Promise<Ticket>;
-  deleteTicket?(ticketRemoteId: string): Promise<void>;
-  /**
-   * The categories `createTicket` accepts: the ones the provider is known to have, and those
-   * seen on its tickets (the provider may read its first list page for them, and cache them).
-   */
-  categories?(): Promise<Category[]>;
-  /** Files: present when the capabilities list UPLOAD_FILES. */
-  readonly fileRules?: FileRules;
+export interface TicketWriteMap {
+  createTicket: (input: CreateTicketInput) => Promise<Ticket>;
+  addMessage: (input: AddMessageInput) => Promise<{ message: Message; ticket: Ticket }>;
+  updateStatus: (ticketRemoteId: string, status: TicketStatus) => Promise<Ticket>;
+  updatePriority: (ticketRemoteId: string, priority: TicketPriority) => Promise<Ticket>;
+  assignTicket: (ticketRemoteId: string, assigneeId: string) => Promise<Ticket>;
+  deleteTicket: (ticketRemoteId: string) => Promise<void>;
+}
+
+/** The name of a write, e.g. `addMessage`. */
+export type WriteName = keyof TicketWriteMap;
+
+/** The writes one provider has. */
+export type TicketWrites = Partial<TicketWriteMap>;
+
+/**
+ * Facts about a provider's API that are no method of their own, each a capability when set.
+ * Checked by the gateway before a write is sent (`src/writes/validate.ts`).
+ */
+export interface ProviderFeatures {
+  /** The files a write may carry (UPLOAD_FILES); absent when the provider takes no files. */
+  readonly uploadFiles?: FileRules;
+  /** Attachments given as http(s) URLs (ATTACHMENT_URLS). */
+  readonly attachmentUrls?: boolean;
+  /** `addMessage` with `internal: true` writes a note only agents see (INTERNAL_NOTES). */
+  readonly internalNotes?: boolean;
 }

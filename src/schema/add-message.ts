@@ -87,23 +87,23 @@ builder.mutationField('addMessage', (t) =>
       const files = await platformFiles(input.attachments);
       const urls = input.attachmentUrls ?? [];
       const internal = input.internal ?? false;
-      const spec: WriteSpec = {
+      const spec: WriteSpec<'addMessage'> = {
         ctx,
         mutation: 'addMessage',
         provider,
-        capability: 'ADD_MESSAGE',
+        writeName: 'addMessage',
         operation: 'add messages',
         idempotencyKey: input.idempotencyKey,
         input,
         validate: () => [
           ...requireText({ body: input.body }),
-          ...(internal && !provider.capabilities.includes('INTERNAL_NOTES')
+          ...(internal && !provider.features.internalNotes
             ? [{ field: 'internal', message: `Provider "${provider.key}" has no internal notes.` }]
             : []),
           ...checkAttachments(provider, files, urls),
         ],
-        write: async () => {
-          const { message, ticket } = await provider.addMessage!({
+        write: async (addMessage) => {
+          const { message, ticket } = await addMessage({
             ticketRemoteId: remoteId,
             body: input.body,
             attachmentUrls: urls,

@@ -61,14 +61,13 @@ builder.mutationField('createTicket', (t) =>
           ctx,
           mutation: 'createTicket',
           provider,
-          capability: 'CREATE_TICKET',
+          writeName: 'createTicket',
           operation: 'create tickets',
           idempotencyKey: input.idempotencyKey,
           input,
+          // Runs only for a provider that creates tickets (`performWrite` checks that first).
           validate: async () => {
-            const resolved = provider.capabilities.includes('CREATE_TICKET')
-              ? await resolveCategory(provider, input.category)
-              : { category: null, errors: [] };
+            const resolved = await resolveCategory(provider, input.category);
             category = resolved.category;
             return [
               ...requireText({ subject: input.subject, body: input.body }),
@@ -76,8 +75,8 @@ builder.mutationField('createTicket', (t) =>
               ...checkAttachments(provider, files, urls),
             ];
           },
-          write: async () => {
-            const ticket = await provider.createTicket!({
+          write: async (createTicket) => {
+            const ticket = await createTicket({
               subject: input.subject.trim(),
               body: input.body,
               category,

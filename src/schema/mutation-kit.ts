@@ -2,6 +2,7 @@ import type { ObjectRef } from '@pothos/core';
 import type { GatewayContext } from '../context.js';
 import type { Ticket } from '../providers/model.js';
 import type { TicketProvider } from '../providers/provider.js';
+import type { WriteName } from '../providers/writes.js';
 import { NotFoundError, type WriteError, type WriteSuccess } from '../writes/outcome.js';
 import { performWrite, type WriteSpec } from '../writes/perform.js';
 import { builder, type BuilderTypes } from './builder.js';
@@ -39,8 +40,8 @@ export function resultUnion<S extends object>(name: string, success: ObjectRef<B
  * Runs a write and answers it: its success as `present` makes it, a refusal as it is (for the
  * result union), an outage or unknown outcome as its public GraphQL error.
  */
-export async function runWrite<S>(
-  spec: WriteSpec,
+export async function runWrite<S, N extends WriteName>(
+  spec: WriteSpec<N>,
   present: (outcome: WriteSuccess) => Promise<S>,
 ): Promise<S | WriteError> {
   const result = await inPublic(() => performWrite(spec));

@@ -1,4 +1,4 @@
-import { CAPABILITIES, type TicketProvider } from '../providers/provider.js';
+import { CAPABILITIES, capabilitiesOf, type TicketProvider } from '../providers/provider.js';
 import { responsePathAsArray } from 'graphql';
 import type { Category } from '../providers/writes.js';
 import { builder } from './builder.js';
@@ -30,7 +30,7 @@ builder.node(ProviderRef, {
     name: t.exposeString('name'),
     capabilities: t.field({
       type: [ProviderCapabilityEnum],
-      resolve: (p) => [...p.capabilities],
+      resolve: (p) => capabilitiesOf(p),
     }),
     categories: t.field({
       type: [CategoryRef],

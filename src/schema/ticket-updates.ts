@@ -1,21 +1,24 @@
 import type { GatewayContext } from '../context.js';
-import type { ProviderCapability, TicketProvider } from '../providers/provider.js';
 import type { Ticket } from '../providers/model.js';
+import type { TicketWriteMap } from '../providers/writes.js';
 import { builder } from './builder.js';
 import { forget, remember, resultUnion, runWrite, ticketResult, ticketTarget } from './mutation-kit.js';
 import { TicketPriorityEnum, TicketStatusEnum } from './ticket.js';
 import { fullTicket } from './ticket-load.js';
 
+/** The writes that change one existing ticket and answer it in its new state. */
+type UpdateWrite = 'updateStatus' | 'updatePriority' | 'assignTicket';
+
 /** Runs a write on one existing ticket that answers the ticket in its new state. */
-async function updateTicket(
+async function updateTicket<N extends UpdateWrite>(
   ctx: GatewayContext,
   ticketId: string,
   spec: {
     mutation: string;
-    capability: ProviderCapability;
+    writeName: N;
     operation: string;
     input: unknown;
-    write: (provider: TicketProvider, remoteId: string) => Promise<Ticket>;
+    write: (call: TicketWriteMap[N], remoteId: string) => Promise<Ticket>;
   },
 ) {
   const target = ticketTarget(ctx, ticketId);
@@ -26,11 +29,11 @@ async function updateTicket(
       ctx,
       mutation: spec.mutation,
       provider,
-      capability: spec.capability,
+      writeName: spec.writeName,
       operation: spec.operation,
       input: spec.input,
-      write: async () => {
-        remember(ctx, await spec.write(provider, remoteId));
+      write: async (call) => {
+        remember(ctx, await spec.write(call, remoteId));
         return { type: 'ticket', providerKey: provider.key, remoteId };
       },
     },
@@ -71,11 +74,11 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       updateTicket(ctx, String(input.ticketId), {
         mutation: 'updateTicketStatus',
-        capability: 'UPDATE_STATUS',
+        writeName: 'updateStatus',
         operation: 'change the status of tickets',
         input,
-        write: async (provider, remoteId) => {
-          const ticket = await provider.updateStatus!(remoteId, input.status);
+        write: async (updateStatus, remoteId) => {
+          const ticket = await updateStatus(remoteId, input.status);
           // Subscribers learn of it now, not at the next poll.
           await ctx.live.ticketWritten(ticket, { status: input.status });
           return ticket;
@@ -88,11 +91,11 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       updateTicket(ctx, String(input.ticketId), {
         mutation: 'updateTicketPriority',
-        capability: 'UPDATE_PRIORITY',
+        writeName: 'updatePriority',
         operation: 'change the priority of tickets',
         input,
-        write: async (provider, remoteId) => {
-          const ticket = await provider.updatePriority!(remoteId, input.priority);
+        write: async (updatePriority, remoteId) => {
+          const ticket = await updatePriority(remoteId, input.priority);
           // Subscribers learn of it now, not at the next poll.
           await ctx.live.ticketWritten(ticket, { priority: input.priority });
           return ticket;
@@ -105,11 +108,11 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       updateTicket(ctx, String(input.ticketId), {
         mutation: 'assignTicket',
-        capability: 'ASSIGN_TICKET',
+        writeName: 'assignTicket',
         operation: 'assign tickets',
         input,
-        write: async (provider, remoteId) => {
-          const ticket = await provider.assignTicket!(remoteId, input.assigneeId);
+        write: async (assignTicket, remoteId) => {
+          const ticket = await assignTicket(remoteId, input.assigneeId);
           // Subscribers learn of it now, not at the next poll.
           await ctx.live.ticketWritten(ticket, { assignee: input.assigneeId });
           return ticket;
@@ -141,11 +144,11 @@ builder.mutationField('deleteTicket', (t) =>
           ctx,
           mutation: 'deleteTicket',
           provider,
-          capability: 'DELETE_TICKET',
+          writeName: 'deleteTicket',
           operation: 'delete tickets',
           input,
-          write: async () => {
-            await provider.deleteTicket!(remoteId);
+          write: async (deleteTicket) => {
+            await deleteTicket(remoteId);
             forget(ctx, provider.key, remoteId);
             // Watchers of this ticket end now with NOT_FOUND, not at the next poll.
             await ctx.live.ticketGone(provider.key, remoteId);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { GatewayContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
-import type { ProviderCapability, TicketProvider } from '../providers/provider.js';
-import { WriteRejection, type FieldError } from '../providers/writes.js';
+import type { TicketProvider } from '../providers/provider.js';
+import { WriteRejection, type FieldError, type TicketWriteMap, type WriteName } from '../providers/writes.js';
 import type { StoredOutcome } from './idempotency.js';
 import {
   NotFoundError,
@@ -14,13 +14,14 @@ import {
   type WriteSuccess,
 } from './outcome.js';
 
-/** One mutation's write, from capability check to its outcome. */
-export interface WriteSpec {
+/** One mutation's write, from finding the provider's write to its outcome. */
+export interface WriteSpec<N extends WriteName = WriteName> {
   ctx: GatewayContext;
   /** The mutation's name, scoping its idempotency keys. */
   mutation: string;
   provider: TicketProvider;
-  capability: ProviderCapability;
+  /** The provider's write it runs (`provider.writes[writeName]`); without it, the answer is unsupported. */
+  writeName: N;
   /** What the provider cannot do, in words: "add messages". */
   operation: string;
   idempotencyKey?: string | null;
@@ -28,8 +29,8 @@ export interface WriteSpec {
   input: unknown;
   /** Gateway-side checks; any error stops the write before an upstream call. */
   validate?: () => Promise<FieldError[]> | FieldError[];
-  /** Does the write once and records the new state in the request's loaders. */
-  write: () => Promise<WriteSuccess>;
+  /** Does the write once with the provider's `call` and records the new state in the request's loaders. */
+  write: (call: TicketWriteMap[N]) => Promise<WriteSuccess>;
 }
 
 /**
@@ -38,11 +39,10 @@ export interface WriteSpec {
  * Expected refusals are `rejected` results; outages throw their `UpstreamError` (so does a
  * write that may or may not have happened, as `UPSTREAM_OUTCOME_UNKNOWN`).
  */
-export async function performWrite(spec: WriteSpec): Promise<WriteResult> {
+export async function performWrite<N extends WriteName>(spec: WriteSpec<N>): Promise<WriteResult> {
   const { provider } = spec;
-  if (!provider.capabilities.includes(spec.capability)) {
-    return rejected(new UnsupportedOperationError(provider.key, spec.operation));
-  }
+  const call = provider.writes[spec.writeName];
+  if (!call) return rejected(new UnsupportedOperationError(provider.key, spec.operation));
   const errors = spec.validate ? await spec.validate() : [];
   if (errors.length) return rejected(new ValidationError(errors));
   const key = spec.idempotencyKey ? `${spec.mutation}:${spec.idempotencyKey}` : undefined;
@@ -56,7 +56,7 @@ export async function performWrite(spec: WriteSpec): Promise<WriteResult> {
   }
   let outcome: StoredOutcome;
   try {
-    outcome = await spec.write();
+    outcome = await spec.write(call);
   } catch (error) {
     const known = classify(error, provider.key, spec.ctx);
     if (!known) {

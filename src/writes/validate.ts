@@ -19,7 +19,7 @@ export function checkAttachments(
   urls: string[],
 ): FieldError[] {
   const errors: FieldError[] = [];
-  if (urls.length && !provider.capabilities.includes('ATTACHMENT_URLS')) {
+  if (urls.length && !provider.features.attachmentUrls) {
     errors.push({
       field: 'attachmentUrls',
       message: `Provider "${provider.key}" takes no attachment URLs; send files.`,
@@ -31,7 +31,7 @@ export function checkAttachments(
     }
   });
   if (files.length === 0) return errors;
-  const rules = provider.capabilities.includes('UPLOAD_FILES') ? provider.fileRules : undefined;
+  const rules = provider.features.uploadFiles;
   if (!rules) {
     errors.push({
       field: 'attachments',

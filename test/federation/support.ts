@@ -16,7 +16,8 @@ export function provider(
     key,
     kind: key,
     name: key,
-    capabilities: ['LIST_TICKETS'],
+    writes: {},
+    features: {},
     pageSize,
     listTickets: async ({ page }: ListPageQuery): Promise<TicketPage> => {
       if (fails(page)) throw new Error(`${key} page ${page}: simulated outage`);

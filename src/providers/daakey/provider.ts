@@ -1,29 +1,18 @@
 import { UpstreamError } from '../../errors.js';
 import { settleEach } from '../batch.js';
 import { UpstreamClient } from '../http.js';
-import type { Message, Ticket, TicketFilter, TicketStatus } from '../model.js';
-import type {
-  ListPageQuery,
-  ProviderCapability,
-  ProviderInstanceConfig,
-  TicketPage,
-  TicketProvider,
-} from '../provider.js';
-import type { AddMessageInput, Category, CreateTicketInput } from '../writes.js';
+import type { Ticket, TicketFilter, TicketStatus } from '../model.js';
+import type { ListPageQuery, ResolvedInstanceConfig, TicketPage, TicketProvider } from '../provider.js';
+import type { Category, ProviderFeatures } from '../writes.js';
 import { CategoryCache } from '../category-cache.js';
 import { mergeCategories } from './categories.js';
 import { DaakeyClient } from './client.js';
 import { mapDetail, mapListItem, PRIORITY_TO_UNIFIED, STATUS_TO_UNIFIED } from './mapper.js';
 import type { RawListItem } from './raw.js';
-import { isDaakeyId } from './write-input.js';
-import { addMessage, createTicket } from './writes.js';
+import { daakeyWrites, isDaakeyId } from './writes.js';
 
 type DaakeyStatus = RawListItem['status'];
 
-/** Page sizes: Daakey's own default is 15; fewer, larger pages suit the gateway better. */
-export const DAAKEY_DEFAULT_PAGE_SIZE = 50;
-/** Our cap on `per_page` (README). */
-export const DAAKEY_MAX_PAGE_SIZE = 100;
 /** Detail fetches in flight per `getTickets` batch: Daakey has no batch endpoint. */
 const DETAIL_CONCURRENCY = 8;
 
@@ -41,14 +30,9 @@ export interface DaakeyPushdown {
   complete: boolean;
 }
 
-/** Plans the pushdown of a unified filter for the instance `key`. */
-export function planPushdown(filter: TicketFilter, key: string): DaakeyPushdown {
-  if (filter.providers?.length && !filter.providers.includes(key))
-    return { impossible: true, complete: true };
+/** Plans the pushdown of a unified filter (the gateway's checks made: see `ListPageQuery`). */
+export function planPushdown(filter: TicketFilter): DaakeyPushdown {
   let complete = !filter.search && !filter.createdAfter && !filter.createdBefore;
-  if (filter.createdAfter && filter.createdBefore && filter.createdAfter >= filter.createdBefore) {
-    return { impossible: true, complete: true };
-  }
   if (filter.priority?.length) {
     if (!filter.priority.some((p) => KNOWN_PRIORITIES.has(p))) return { impossible: true, complete: true };
     complete = false;
@@ -65,35 +49,28 @@ export function planPushdown(filter: TicketFilter, key: string): DaakeyPushdown 
 
 /**
  * One configured Daakey client-API instance. The API is the client's own view: it lists the
- * client's tickets, shows one, opens tickets and adds messages; agents' actions (status,
- * priority, assignment, notes) are not reachable, and attachments are URLs only. So the
- * capabilities are exactly the reads, CREATE_TICKET, ADD_MESSAGE and ATTACHMENT_URLS.
+ * client's tickets, shows one, opens tickets and adds messages (`writes.ts`); agents' actions
+ * (status, priority, assignment, notes) are not reachable, and attachments are URLs only.
  */
 export class DaakeyProvider implements TicketProvider {
   readonly kind = 'daakey';
   readonly key: string;
   readonly name: string;
   readonly pageSize: number;
-  readonly capabilities: readonly ProviderCapability[] = [
-    'LIST_TICKETS',
-    'READ_TICKET',
-    'READ_MESSAGES',
-    'CREATE_TICKET',
-    'ADD_MESSAGE',
-    'ATTACHMENT_URLS',
-  ];
+  readonly writes: ReturnType<typeof daakeyWrites>;
+  readonly features: ProviderFeatures = { attachmentUrls: true };
   private readonly http: UpstreamClient;
   private readonly client: DaakeyClient;
   /** The first page's categories, read once; cleared when that read failed. */
   private readonly categoryCache: CategoryCache;
 
-  constructor(config: ProviderInstanceConfig) {
+  constructor(config: ResolvedInstanceConfig) {
     const { token, signature } = config.credentials;
     if (!token || !signature)
       throw new Error(`daakey instance "${config.key}" needs credentials token and signature`);
     this.key = config.key;
     this.name = config.name;
-    this.pageSize = Math.min(Math.max(1, config.pageSize ?? DAAKEY_DEFAULT_PAGE_SIZE), DAAKEY_MAX_PAGE_SIZE);
+    this.pageSize = config.pageSize;
     this.http = new UpstreamClient({
       provider: config.key,
       baseUrl: config.baseUrl,
@@ -102,6 +79,7 @@ export class DaakeyProvider implements TicketProvider {
       maxResponseBytes: config.maxResponseBytes,
     });
     this.client = new DaakeyClient(this.http, config.key);
+    this.writes = daakeyWrites({ key: this.key, client: this.client });
     this.categoryCache = new CategoryCache(
       async () =>
         mergeCategories(
@@ -112,7 +90,7 @@ export class DaakeyProvider implements TicketProvider {
   }
 
   async listTickets({ filter, page }: ListPageQuery): Promise<TicketPage> {
-    const plan = planPushdown(filter, this.key);
+    const plan = planPushdown(filter);
     if (plan.impossible) return { tickets: [], hasMore: false, total: 0 };
     const response = await this.client.listTickets({ status: plan.status, page, perPage: this.pageSize });
     const tickets = response.data
@@ -132,16 +110,6 @@ export class DaakeyProvider implements TicketProvider {
       if (!isDaakeyId(id)) throw new UpstreamError('NOT_FOUND', this.key, `ticket ${id}: not a Daakey id`);
       return mapDetail(this.key, await this.client.getTicket(id));
     });
-  }
-
-  /** Opens a ticket for the instance's client (see `writes.ts`). */
-  createTicket(input: CreateTicketInput): Promise<Ticket> {
-    return createTicket({ key: this.key, client: this.client }, input);
-  }
-
-  /** Adds the client's message to a ticket; the returned ticket is re-read (it may have reopened). */
-  addMessage(input: AddMessageInput): Promise<{ message: Message; ticket: Ticket }> {
-    return addMessage({ key: this.key, client: this.client }, input);
   }
 
   /**

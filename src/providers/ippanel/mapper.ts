@@ -1,7 +1,18 @@
 import { UpstreamError } from '../../errors.js';
 import type { Attachment, Message, Person, Ticket, TicketPriority, TicketStatus } from '../model.js';
-import type { RawInteraction, RawListItem, RawShow } from './raw.js';
-import { STATE_NAMES, type StateId } from './states.js';
+import type { RawInteraction, RawListItem, RawShow, StateId } from './raw.js';
+
+/**
+ * `state.name` per `state_id`. Only `replied` (3) is in the docs; the other names are our
+ * decision, derived from the documented labels.
+ */
+export const STATE_NAMES: Readonly<Record<StateId, string>> = {
+  1: 'waiting_response',
+  2: 'waiting_support',
+  3: 'replied',
+  4: 'closed',
+  5: 'forwarded',
+};
 
 /** README table: state_id → unified status. */
 export const STATUS_BY_STATE: Readonly<Record<StateId, TicketStatus>> = {

@@ -1,41 +1,19 @@
 import { UpstreamError } from '../../errors.js';
 import { settleEach } from '../batch.js';
 import { UpstreamClient } from '../http.js';
-import type { Message, Ticket, TicketFilter, TicketPriority, TicketStatus } from '../model.js';
-import type {
-  ListPageQuery,
-  ProviderCapability,
-  ProviderInstanceConfig,
-  TicketPage,
-  TicketProvider,
-} from '../provider.js';
-import type { AddMessageInput, Category, CreateTicketInput, FileRules } from '../writes.js';
+import type { Ticket, TicketFilter, TicketPriority, TicketStatus } from '../model.js';
+import type { ListPageQuery, ResolvedInstanceConfig, TicketPage, TicketProvider } from '../provider.js';
+import type { Category, ProviderFeatures } from '../writes.js';
 import { CategoryCache } from '../category-cache.js';
 import { KNOWN_CATEGORIES, mergeCategories } from './categories.js';
 import { IppanelClient } from './client.js';
 import { PRIORITY_BY_IMPORTANCE, STATUS_BY_STATE, mapListItem, mapShow } from './mapper.js';
-import type { StateId } from './states.js';
+import type { StateId } from './raw.js';
 import { IPPANEL_FILE_RULES } from './write-input.js';
-import { IppanelWriter } from './write-ops.js';
+import { ippanelWrites } from './writes.js';
 
-/** Upstream page size limits: the docs' maximum, and ours by default (fewer round trips than 10). */
-export const IPPANEL_DEFAULT_PAGE_SIZE = 100;
-export const IPPANEL_MAX_PAGE_SIZE = 1000;
 /** Show requests in flight per `getTickets` batch. */
 const DETAIL_CONCURRENCY = 8;
-
-/**
- * What the IPPanel API can do: list, show (with replies), create and reply, with file uploads.
- * No status/priority change, assignment, delete, attachment-by-URL or note writing.
- */
-export const IPPANEL_CAPABILITIES: readonly ProviderCapability[] = [
-  'LIST_TICKETS',
-  'READ_TICKET',
-  'READ_MESSAGES',
-  'CREATE_TICKET',
-  'ADD_MESSAGE',
-  'UPLOAD_FILES',
-];
 
 /** state_ids per unified status (the inverse of the README table). */
 const STATES_BY_STATUS = new Map<TicketStatus, StateId[]>();
@@ -52,11 +30,11 @@ interface ListPlan {
 
 /**
  * Plans the pushdown: only `state_id`, and only when the statuses map to exactly one state.
- * `null` when nothing on IPPanel can match, so no request is needed.
+ * `null` when nothing on IPPanel can match, so no request is needed. The gateway's own checks
+ * are made (see `ListPageQuery`).
  */
-export function planList(filter: TicketFilter, key: string): ListPlan | null {
+export function planList(filter: TicketFilter): ListPlan | null {
   const plan: ListPlan = { complete: true };
-  if (filter.providers?.length && !filter.providers.includes(key)) return null;
   if (filter.status?.length) {
     const ids = [...new Set(filter.status.flatMap((s) => STATES_BY_STATUS.get(s) ?? []))];
     if (ids.length === 0) return null;
@@ -67,9 +45,7 @@ export function planList(filter: TicketFilter, key: string): ListPlan | null {
     if (!filter.priority.some((p) => KNOWN_PRIORITIES.has(p))) return null;
     plan.complete = false;
   }
-  const { createdAfter: after, createdBefore: before } = filter;
-  if (after && before && after.getTime() >= before.getTime()) return null;
-  if (after || before || filter.search) plan.complete = false;
+  if (filter.createdAfter || filter.createdBefore || filter.search) plan.complete = false;
   return plan;
 }
 
@@ -77,24 +53,25 @@ function newestFirst(a: Ticket, b: Ticket): number {
   return b.createdAt.getTime() - a.createdAt.getTime();
 }
 
-/** One configured IPPanel Edge reseller account. */
+/**
+ * One configured IPPanel Edge reseller account: list, show (with replies), create and reply
+ * (`writes.ts`), with file uploads. No attachments by URL, no internal notes.
+ */
 export class IppanelProvider implements TicketProvider {
   readonly kind = 'ippanel';
   readonly key: string;
   readonly name: string;
-  readonly capabilities = IPPANEL_CAPABILITIES;
   readonly pageSize: number;
-  readonly fileRules: FileRules = IPPANEL_FILE_RULES;
+  readonly writes: ReturnType<typeof ippanelWrites>;
+  readonly features: ProviderFeatures = { uploadFiles: IPPANEL_FILE_RULES };
   private readonly http: UpstreamClient;
   private readonly client: IppanelClient;
-  private readonly writer: IppanelWriter;
   private readonly categoryCache: CategoryCache;
 
-  constructor(config: ProviderInstanceConfig) {
+  constructor(config: ResolvedInstanceConfig) {
     this.key = config.key;
     this.name = config.name;
-    const size = Math.trunc(config.pageSize ?? IPPANEL_DEFAULT_PAGE_SIZE);
-    this.pageSize = Math.min(IPPANEL_MAX_PAGE_SIZE, Math.max(1, size));
+    this.pageSize = config.pageSize;
     this.http = new UpstreamClient({
       provider: config.key,
       baseUrl: config.baseUrl,
@@ -104,7 +81,7 @@ export class IppanelProvider implements TicketProvider {
       maxResponseBytes: config.maxResponseBytes,
     });
     this.client = new IppanelClient(this.http, config.key);
-    this.writer = new IppanelWriter(this.client, config.key);
+    this.writes = ippanelWrites(this.client, config.key);
     this.categoryCache = new CategoryCache(
       async () => mergeCategories((await this.client.listTickets({ page: 1, per_page: this.pageSize })).data),
       () => [...KNOWN_CATEGORIES],
@@ -117,7 +94,7 @@ export class IppanelProvider implements TicketProvider {
   }
 
   async listTickets({ filter, page }: ListPageQuery): Promise<TicketPage> {
-    const plan = planList(filter, this.key);
+    const plan = planList(filter);
     if (plan === null) return { tickets: [], hasMore: false, total: 0 };
     const res = await this.client.listTickets({ page, per_page: this.pageSize, state_id: plan.stateId });
     const tickets = res.data.map((item) => mapListItem(item, this.key)).sort(newestFirst);
@@ -134,16 +111,6 @@ export class IppanelProvider implements TicketProvider {
       if (!/^\d+$/.test(id)) throw new UpstreamError('NOT_FOUND', this.key, `ticket ${id}`);
       return mapShow(await this.client.showTicket(id), this.key);
     });
-  }
-
-  /** Opens a ticket (multipart `POST /api/ticket`) and returns it as `show` reads it. */
-  createTicket(input: CreateTicketInput): Promise<Ticket> {
-    return this.writer.createTicket(input);
-  }
-
-  /** Replies on a ticket (multipart `POST /api/ticket/interaction`); returns the reply and the ticket. */
-  addMessage(input: AddMessageInput): Promise<{ message: Message; ticket: Ticket }> {
-    return this.writer.addMessage(input);
   }
 
   /** Known categories plus those on the first list page; `id` is the numeric `category_id`. */

@@ -12,6 +12,8 @@ const flag = z.union([z.boolean(), z.literal(0), z.literal(1)]);
 const id = z.number().int();
 /** `state_id` 1–5: an unknown state cannot be mapped, so it fails the parse. */
 export const rawStateId = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+/** IPPanel `state_id` values: 1 waiting for response … 5 forwarded. */
+export type StateId = z.infer<typeof rawStateId>;
 
 /** The `meta` every IPPanel answer carries. */
 export const rawMeta = z.looseObject({

@@ -1,5 +1,8 @@
 import type { ProviderKind } from '../provider.js';
-import { KINCONECTA_PAGE_SIZE, KinconectaProvider } from './provider.js';
+import { KinconectaProvider } from './provider.js';
+
+/** Default (and largest) page size. Nominal: the upstream has no pagination at all. */
+export const KINCONECTA_PAGE_SIZE = 100;
 
 /**
  * Kinconecta (tourism) support tickets. No credentials are required by the docs; an instance

@@ -10,6 +10,7 @@ export const taskipKind: ProviderKind = {
   displayName: 'TaskIP',
   credentialNames: ['secretKey'],
   defaultPageSize: DEFAULT_LIMIT,
+  // TaskIP answers 422 beyond it.
   maxPageSize: MAX_LIMIT,
-  create: (config) => new TaskipProvider(config, { defaultPageSize: DEFAULT_LIMIT, maxPageSize: MAX_LIMIT }),
+  create: (config) => new TaskipProvider(config),
 };

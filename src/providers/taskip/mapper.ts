@@ -8,8 +8,14 @@ import type {
   TicketStatus,
 } from '../model.js';
 import { PRIORITY_WORDS, STATUS_WORDS, UNIFIED_PRIORITIES, UNIFIED_STATUSES } from './codes.js';
-import type { RawAttachment, RawPerson, RawReply, RawTicket, RawTicketDetail } from './raw.js';
-import { parseTaskipDateTime } from './time.js';
+import {
+  parseTaskipDateTime,
+  type RawAttachment,
+  type RawPerson,
+  type RawReply,
+  type RawTicket,
+  type RawTicketDetail,
+} from './raw.js';
 
 /** What the pure mappers need besides the payload. */
 export interface TaskipMapContext {
