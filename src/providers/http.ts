@@ -1,5 +1,12 @@
 import { FormData as UndiciFormData, Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { UpstreamError } from '../errors.js';
+import {
+  answersItself,
+  failureCode,
+  retriesRead,
+  type BodyProblem,
+  type FailedExchange,
+} from './write-policy.js';
 
 /** One request to a provider, relative to its base URL. */
 export interface UpstreamRequest {
@@ -14,8 +21,7 @@ export interface UpstreamRequest {
   form?: FormData | UndiciFormData;
   /**
    * Whether the request may be sent again when the connection fails: true for reads. A write
-   * is never retried, and a failure after it may have reached the upstream answers
-   * `UPSTREAM_OUTCOME_UNKNOWN`.
+   * is never retried, and what its failures mean is `write-policy.ts`'s table.
    */
   idempotent: boolean;
 }
@@ -37,21 +43,23 @@ export interface UpstreamClientOptions {
   connections?: number;
 }
 
-/**
- * Answers to a write after which it may have been saved all the same: a server that failed
- * after its commit (500), or a proxy whose upstream did not answer in time (502, 504). A 503
- * or 429 means the request was turned away before any work.
- */
-const COMMITTED_MAYBE = new Set([500, 502, 504]);
+/** An attempt's result: the answer for the provider to read, or how far the exchange got. */
+type Attempt = { response: UpstreamResponse } | { failure: FailedExchange; detail: string; cause?: unknown };
 
-/** Connection failures where the request surely never reached the upstream. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+/** A body as read: its JSON (null when empty), or why it could not be read. */
+type BodyRead = { json: unknown } | { problem: BodyProblem; cause?: unknown };
+
+/** Connection failures that only happen before anything was written to a socket. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /**
  * An undici keep-alive pool for one provider instance with its auth headers and deadline.
- * It classifies failures into `UpstreamError` codes: 401/403 → `UPSTREAM_AUTH`, 429 and
- * 5xx → `UPSTREAM_UNAVAILABLE`, deadline → `UPSTREAM_TIMEOUT`, a body that is not JSON or
- * too large → `UPSTREAM_BAD_RESPONSE`. Other statuses are returned for the provider to read.
+ * What a failure means is decided in `write-policy.ts`, for every provider alike: this class
+ * only says how far each exchange got (never sent, sent without a status, a status it answers
+ * itself, a body it could not read). Other statuses are returned for the provider to read.
+ *
+ * `timeoutMs` bounds the whole exchange, waiting for a connection included: undici honours an
+ * abort only once a request is on a socket, so the deadline is also raced here.
  */
 export class UpstreamClient {
   private readonly pool: Pool;
@@ -65,116 +73,134 @@ export class UpstreamClient {
       keepAliveTimeout: 4_000,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
+      // Past the deadline nobody waits for the connection: do not keep trying for undici's 10 s.
+      connect: { timeout: options.timeoutMs },
     });
   }
 
   async request(req: UpstreamRequest): Promise<UpstreamResponse> {
-    try {
-      return await this.attempt(req);
-    } catch (error) {
-      // A kept-alive socket the upstream closed is retried once, for reads only.
-      if (
-        req.idempotent &&
-        error instanceof UpstreamError &&
-        error.code === 'UPSTREAM_UNAVAILABLE' &&
-        !error.status
-      ) {
-        return this.attempt(req);
-      }
-      throw error;
+    let attempt = await this.attempt(req);
+    // A kept-alive socket the upstream closed is tried once more, for reads only.
+    if ('failure' in attempt && req.idempotent && retriesRead(attempt.failure)) {
+      attempt = await this.attempt(req);
     }
+    if ('response' in attempt) return attempt.response;
+    const { failure, detail, cause } = attempt;
+    const status = failure.stage === 'status' || failure.stage === 'body' ? failure.status : undefined;
+    const what = `${req.idempotent ? 'read' : 'write'} ${req.method} ${req.path}: ${detail}`;
+    throw new UpstreamError(failureCode(failure, req.idempotent), this.options.provider, what, status, {
+      cause,
+    });
   }
 
   close(): Promise<void> {
     return this.pool.close();
   }
 
-  private async attempt(req: UpstreamRequest): Promise<UpstreamResponse> {
+  private async attempt(req: UpstreamRequest): Promise<Attempt> {
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
+    const sent = { value: false };
     let response: Dispatcher.ResponseData;
     try {
-      response = await this.pool.request({
-        method: req.method,
-        path: this.prefix + req.path + queryString(req.query),
-        headers: { accept: 'application/json', ...this.options.headers, ...bodyHeaders(req) },
-        body: bodyOf(req),
-        signal: deadline,
-      });
+      response = await this.send(req, deadline, sent);
     } catch (error) {
-      throw this.transportError(error, req, deadline.aborted);
+      const code = (error as { code?: unknown }).code;
+      const neverSent = !sent.value || (typeof code === 'string' && NEVER_SENT.has(code));
+      const timedOut = deadline.aborted || isUndiciTimeout(error);
+      const failure: FailedExchange = { stage: neverSent ? 'not-sent' : 'no-status', timedOut };
+      const why = typeof code === 'string' ? code : error instanceof Error ? error.name : String(error);
+      return { failure, detail: `${failure.stage} (${why})`, cause: error };
     }
-    const text = await this.readText(response, deadline, req.idempotent);
-    return { status: response.statusCode, body: this.interpret(response.statusCode, text, req.idempotent) };
+    const status = response.statusCode;
+    if (answersItself(status)) {
+      // Its body says nothing the gateway uses; the socket is dropped rather than drained.
+      discard(response);
+      return { failure: { stage: 'status', status }, detail: `status ${status}` };
+    }
+    const body = await this.readBody(response, deadline);
+    if ('json' in body) return { response: { status, body: body.json } };
+    const failure: FailedExchange = { stage: 'body', status, problem: body.problem };
+    return { failure, detail: `status ${status}, body ${body.problem}`, cause: body.cause };
   }
 
-  private async readText(
-    response: Dispatcher.ResponseData,
-    deadline: AbortSignal,
-    idempotent: boolean,
-  ): Promise<string> {
+  /**
+   * The request, on a socket before `deadline` or not at all: once the deadline passes while
+   * it still waits for a connection, it is given up here, and undici drops it unsent. `sent`
+   * turns true as undici starts writing it.
+   */
+  private send(req: UpstreamRequest, deadline: AbortSignal, sent: { value: boolean }) {
+    const pending = this.pool.compose(markSent(sent)).request({
+      method: req.method,
+      path: this.prefix + req.path + queryString(req.query),
+      headers: { accept: 'application/json', ...this.options.headers, ...bodyHeaders(req) },
+      body: bodyOf(req),
+      signal: deadline,
+    });
+    return new Promise<Dispatcher.ResponseData>((resolve, reject) => {
+      const giveUp = (): void => {
+        if (!sent.value) reject(deadline.reason);
+      };
+      deadline.addEventListener('abort', giveUp, { once: true });
+      pending.then(resolve, reject).finally(() => deadline.removeEventListener('abort', giveUp));
+    });
+  }
+
+  private async readBody(response: Dispatcher.ResponseData, deadline: AbortSignal): Promise<BodyRead> {
     const chunks: Buffer[] = [];
     let size = 0;
     try {
       for await (const chunk of response.body) {
         size += (chunk as Buffer).length;
         if (size > this.options.maxResponseBytes) {
-          response.body.destroy();
-          throw this.fail(
-            'UPSTREAM_BAD_RESPONSE',
-            `response body over ${this.options.maxResponseBytes} bytes`,
-          );
+          discard(response);
+          return { problem: 'too-large' };
         }
         chunks.push(chunk as Buffer);
       }
     } catch (error) {
-      if (error instanceof UpstreamError) throw error;
-      // The write reached the upstream (it answered); only its outcome was lost.
-      if (!idempotent)
-        throw this.fail('UPSTREAM_OUTCOME_UNKNOWN', 'connection lost while reading the answer', error);
-      if (deadline.aborted)
-        throw this.fail('UPSTREAM_TIMEOUT', 'deadline passed while reading the body', error);
-      throw this.fail('UPSTREAM_UNAVAILABLE', 'connection failed while reading the body', error);
+      return { problem: deadline.aborted || isUndiciTimeout(error) ? 'deadline' : 'cut', cause: error };
     }
-    return Buffer.concat(chunks).toString('utf8');
-  }
-
-  private interpret(status: number, text: string, idempotent: boolean): unknown {
-    if (status === 401 || status === 403)
-      throw this.fail('UPSTREAM_AUTH', `status ${status}`, undefined, status);
-    if (!idempotent && COMMITTED_MAYBE.has(status)) {
-      throw this.fail('UPSTREAM_OUTCOME_UNKNOWN', `write answered ${status}`, undefined, status);
-    }
-    if (status === 429 || status >= 500) {
-      throw this.fail('UPSTREAM_UNAVAILABLE', `status ${status}`, undefined, status);
-    }
-    if (text === '') return null;
+    const text = Buffer.concat(chunks).toString('utf8');
     try {
-      return JSON.parse(text) as unknown;
+      return { json: text === '' ? null : (JSON.parse(text) as unknown) };
     } catch (error) {
-      throw this.fail(
-        'UPSTREAM_BAD_RESPONSE',
-        `status ${status} with a body that is not JSON`,
-        error,
-        status,
-      );
+      return { problem: 'not-json', cause: error };
     }
   }
+}
 
-  private transportError(error: unknown, req: UpstreamRequest, timedOut: boolean): UpstreamError {
-    const code = (error as { code?: unknown }).code;
-    const neverSent = typeof code === 'string' && NOT_SENT.has(code);
-    if (!req.idempotent && !neverSent) {
-      return this.fail('UPSTREAM_OUTCOME_UNKNOWN', `write interrupted (${String(code ?? error)})`, error);
-    }
-    if (timedOut || error instanceof undiciErrors.HeadersTimeoutError) {
-      return this.fail('UPSTREAM_TIMEOUT', `no answer within ${this.options.timeoutMs} ms`, error);
-    }
-    return this.fail('UPSTREAM_UNAVAILABLE', `connection failed (${String(code ?? error)})`, error);
-  }
+/** Drops a body unread; the abort error its stream then emits has nobody to tell. */
+function discard(response: Dispatcher.ResponseData): void {
+  response.body.on('error', () => undefined).destroy();
+}
 
-  private fail(code: UpstreamError['code'], detail: string, cause?: unknown, status?: number): UpstreamError {
-    return new UpstreamError(code, this.options.provider, detail, status, { cause });
-  }
+function isUndiciTimeout(error: unknown): boolean {
+  return (
+    error instanceof undiciErrors.HeadersTimeoutError ||
+    error instanceof undiciErrors.BodyTimeoutError ||
+    error instanceof undiciErrors.ConnectTimeoutError
+  );
+}
+
+/**
+ * An interceptor that sets `sent` when undici puts the request on a connected socket: it
+ * calls `onRequestStart` right before writing it. Every event is passed on.
+ */
+function markSent(sent: { value: boolean }): Dispatcher.DispatcherComposeInterceptor {
+  return (dispatch) => (opts, inner) => {
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart: (controller, context: unknown) => {
+        sent.value = true;
+        inner.onRequestStart?.(controller, context);
+      },
+      onRequestUpgrade: (...args) => inner.onRequestUpgrade?.(...args),
+      onResponseStart: (...args) => inner.onResponseStart?.(...args),
+      onResponseData: (...args) => inner.onResponseData?.(...args),
+      onResponseEnd: (...args) => inner.onResponseEnd?.(...args),
+      onResponseError: (...args) => inner.onResponseError?.(...args),
+    };
+    return dispatch(opts, handler);
+  };
 }
 
 function queryString(query: UpstreamRequest['query']): string {

@@ -61,7 +61,7 @@ export class DaakeyClient {
 
   /**
    * `POST /tickets`, sent once. The answer is returned as is (2xx or a refusal) for the
-   * write's caller to interpret; see `send` for the failures.
+   * write's caller to interpret; failures are the client layer's (see `send`).
    */
   createTicket(body: RawCreateBody): Promise<UpstreamResponse> {
     return this.send(`${BASE}/tickets`, body);
@@ -73,29 +73,12 @@ export class DaakeyClient {
   }
 
   /**
-   * One write, never retried. A 2xx answer that cannot be read (not JSON, or too large to
-   * read) means the write was done but its result is unknown: `UPSTREAM_OUTCOME_UNKNOWN`,
-   * so that nobody retries it blindly and duplicates a ticket or a message.
+   * One write, never retried. What its failures mean (not taken, or outcome unknown) is the
+   * client layer's to say, for every provider alike (`write-policy.ts`); a 2xx whose body is
+   * not Daakey's is `acceptedData`'s.
    */
-  private async send(path: string, json: RawCreateBody | RawMessageBody): Promise<UpstreamResponse> {
-    try {
-      return await this.http.request({ method: 'POST', path, json, idempotent: false });
-    } catch (error) {
-      const unreadable =
-        error instanceof UpstreamError &&
-        error.code === 'UPSTREAM_BAD_RESPONSE' &&
-        (error.status === undefined || (error.status >= 200 && error.status < 300));
-      if (!unreadable) throw error;
-      throw new UpstreamError(
-        'UPSTREAM_OUTCOME_UNKNOWN',
-        this.providerKey,
-        `${path}: ${error.detail}`,
-        error.status,
-        {
-          cause: error,
-        },
-      );
-    }
+  private send(path: string, json: RawCreateBody | RawMessageBody): Promise<UpstreamResponse> {
+    return this.http.request({ method: 'POST', path, json, idempotent: false });
   }
 
   /**

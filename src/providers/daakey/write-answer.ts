@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { UpstreamError } from '../../errors.js';
 import type { UpstreamResponse } from '../http.js';
+import { acceptedBody } from '../write-policy.js';
 import { WriteRejection, type FieldError } from '../writes.js';
 import { rawError } from './raw.js';
 
@@ -74,7 +75,8 @@ export function refusalOf(response: UpstreamResponse, route: WriteRoute, provide
 
 /**
  * The data of a 2xx write answer. One that does not fit Daakey's shape means the write was
- * done but its result is unknown: `UPSTREAM_OUTCOME_UNKNOWN`, never a blind retry.
+ * done but its result is unknown: `UPSTREAM_OUTCOME_UNKNOWN`, never a blind retry (the shared
+ * `acceptedBody` of `write-policy.ts`).
  */
 export function acceptedData<S extends z.ZodType>(
   schema: S,
@@ -82,14 +84,7 @@ export function acceptedData<S extends z.ZodType>(
   provider: string,
   what: string,
 ): z.output<S> {
-  const result = schema.safeParse(response.body);
-  if (result.success) return result.data;
-  throw new UpstreamError(
-    'UPSTREAM_OUTCOME_UNKNOWN',
-    provider,
-    `${what}: status ${response.status} with an answer that is not Daakey's`,
-    response.status,
-  );
+  return acceptedBody(schema, response, provider, what);
 }
 
 /** Whether an answer is a 2xx (the write was done). */

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../errors.js';
+import { afterWrite } from '../write-policy.js';
 import type { Message, Ticket, TicketPriority } from '../model.js';
 import {
   WriteRejection,
@@ -131,24 +131,13 @@ export interface WriteContext {
   client: DaakeyClient;
 }
 
-/**
- * The ticket after a write that was done. A re-read that fails would tempt the caller to
- * retry a write that happened (a duplicate ticket or message): it answers
- * `UPSTREAM_OUTCOME_UNKNOWN` ("check before retrying") instead of the read's own error.
- */
-async function reread(ctx: WriteContext, id: string, what: string): Promise<Ticket> {
-  try {
-    return mapDetail(ctx.key, await ctx.client.getTicket(id));
-  } catch (error) {
-    if (!(error instanceof UpstreamError)) throw error;
-    throw new UpstreamError(
-      'UPSTREAM_OUTCOME_UNKNOWN',
-      ctx.key,
-      `${what} was done but ticket ${id} could not be re-read: ${error.code}: ${error.detail}`,
-      error.status,
-      { cause: error },
-    );
-  }
+/** The ticket after a write that was done, through the one re-read policy (`afterWrite`). */
+function reread(ctx: WriteContext, id: string, what: string): Promise<Ticket> {
+  return afterWrite({
+    provider: ctx.key,
+    what,
+    reread: async () => mapDetail(ctx.key, await ctx.client.getTicket(id)),
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { UpstreamError } from '../../errors.js';
 import type { UpstreamClient, UpstreamResponse } from '../http.js';
 import { parseUpstream } from '../parse.js';
+import { acceptedBody, outcomeUnknown } from '../write-policy.js';
 import {
   rawError,
   rawInteractionCreated,
@@ -50,18 +51,6 @@ function newForm(fields: Record<string, string>, file?: File): UndiciFormData {
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   if (file) form.set('file', file, file.name);
   return form;
-}
-
-/**
- * A write whose answer was unreadable (bad JSON, oversized, wrong shape) after a 2xx or with no
- * status at all: the write may well have happened, so it must not read as a plain failure.
- */
-function unreadableWrite(error: unknown, provider: string, what: string): unknown {
-  if (!(error instanceof UpstreamError) || error.code !== 'UPSTREAM_BAD_RESPONSE') return error;
-  if (error.status !== undefined && (error.status < 200 || error.status >= 300)) return error;
-  return new UpstreamError('UPSTREAM_OUTCOME_UNKNOWN', provider, `${what}: ${error.detail}`, error.status, {
-    cause: error,
-  });
 }
 
 /**
@@ -119,8 +108,9 @@ export class IppanelClient {
   }
 
   /**
-   * One POST with `idempotent: false`. A 2xx that does not parse (or says `meta.status` false)
-   * is `UPSTREAM_OUTCOME_UNKNOWN`: the write happened or not, we cannot tell which.
+   * One POST with `idempotent: false`: what its failures mean is the client layer's to say
+   * (`write-policy.ts`). A 2xx that does not parse, or says `meta.status` false, shows the
+   * write reached IPPanel without saying what it did: `UPSTREAM_OUTCOME_UNKNOWN`.
    */
   private async write<T extends { meta: { status: boolean } }>(
     path: string,
@@ -128,22 +118,14 @@ export class IppanelClient {
     schema: z.ZodType<T>,
     what: string,
   ): Promise<WriteAnswer<T>> {
-    let res: UpstreamResponse;
-    try {
-      res = await this.http.request({ method: 'POST', path, form, idempotent: false });
-    } catch (error) {
-      throw unreadableWrite(error, this.provider, what);
-    }
+    const res = await this.http.request({ method: 'POST', path, form, idempotent: false });
     if (res.status < 200 || res.status >= 300) {
       const error = rawError.safeParse(res.body);
       return { ok: false, status: res.status, error: error.success ? error.data : null };
     }
-    const parsed = schema.safeParse(res.body);
-    if (!parsed.success || !parsed.data.meta.status) {
-      const detail = parsed.success ? 'meta.status false' : 'unexpected shape';
-      throw new UpstreamError('UPSTREAM_OUTCOME_UNKNOWN', this.provider, `${what}: ${detail}`, res.status);
-    }
-    return { ok: true, data: parsed.data };
+    const data = acceptedBody(schema, res, this.provider, what);
+    if (!data.meta.status) throw outcomeUnknown(this.provider, `${what}: meta.status false`, res.status);
+    return { ok: true, data };
   }
 
   /** 2xx with `meta.status` true is parsed; anything else is a response the gateway cannot use. */

@@ -1,5 +1,6 @@
 import { UpstreamError } from '../../errors.js';
 import type { Message, Ticket } from '../model.js';
+import { afterWrite, outcomeUnknown } from '../write-policy.js';
 import { WriteRejection, type AddMessageInput, type CreateTicketInput } from '../writes.js';
 import type { IppanelClient } from './client.js';
 import { mapShow } from './mapper.js';
@@ -39,7 +40,7 @@ export class IppanelWriter {
       throw unexpectedRefusal(answer, this.provider, 'new ticket');
     }
     const id = String(answer.data.data.ticket_id);
-    return this.reread(id, `ticket ${id} was created`);
+    return this.reread(id, `creation of ticket ${id}`);
   }
 
   /** `POST /api/ticket/interaction`, then `show` of the ticket; the message is found by `interaction_id`. */
@@ -51,11 +52,10 @@ export class IppanelWriter {
     const answer = await this.client.addInteraction(id, input.body, input.files[0]);
     if (!answer.ok) throw await this.replyRefusal(answer, id);
     const interactionId = String(answer.data.data.interaction_id);
-    const ticket = await this.reread(id, `reply ${interactionId} was added to ticket ${id}`);
+    const ticket = await this.reread(id, `reply ${interactionId} on ticket ${id}`);
     const message = ticket.messages?.find((m) => m.remoteId === interactionId);
     if (!message) {
-      throw new UpstreamError(
-        'UPSTREAM_OUTCOME_UNKNOWN',
+      throw outcomeUnknown(
         this.provider,
         `reply ${interactionId} was accepted but is missing from ticket ${id}`,
       );
@@ -99,22 +99,12 @@ export class IppanelWriter {
     return new WriteRejection('NOT_FOUND', `Ticket ${id} does not exist at IPPanel.`, this.provider);
   }
 
-  /**
-   * The new state after a write that happened. A failed re-read must not look like a failed
-   * write (the client would retry and duplicate it): it answers `UPSTREAM_OUTCOME_UNKNOWN`.
-   */
-  private async reread(id: string, done: string): Promise<Ticket> {
-    try {
-      return mapShow(await this.client.showTicket(id), this.provider);
-    } catch (error) {
-      const why = error instanceof UpstreamError ? error.code : String(error);
-      throw new UpstreamError(
-        'UPSTREAM_OUTCOME_UNKNOWN',
-        this.provider,
-        `${done} but reading it back failed (${why})`,
-        undefined,
-        { cause: error },
-      );
-    }
+  /** The new state after a write that happened, by the shared rule of `afterWrite`. */
+  private reread(id: string, done: string): Promise<Ticket> {
+    return afterWrite({
+      provider: this.provider,
+      what: done,
+      reread: async () => mapShow(await this.client.showTicket(id), this.provider),
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { UpstreamError } from '../../errors.js';
 import { UpstreamClient, type UpstreamResponse } from '../http.js';
 import { parseUpstream } from '../parse.js';
+import { acceptedBody } from '../write-policy.js';
 import type { ProviderInstanceConfig } from '../provider.js';
 import {
   rawErrorSchema,
@@ -55,22 +56,18 @@ export class KinconectaClient {
 
   /**
    * `POST /api/support-tickets`, sent once (never retried). The simulator answers 201; any 2xx
-   * is accepted, since the docs only say "returns the created support ticket". A 400 with field
-   * errors is returned for the caller to map; any other refusal is `UPSTREAM_BAD_RESPONSE`.
-   * Once the write may have happened but its answer cannot be read (a 2xx that is not a ticket,
-   * an interrupted or timed-out exchange), it is `UPSTREAM_OUTCOME_UNKNOWN`.
+   * is accepted, since the docs only say "returns the created support ticket", and one that is
+   * not a ticket is `UPSTREAM_OUTCOME_UNKNOWN` (`acceptedBody`). A 400 with field errors is
+   * returned for the caller to map; any other refusal is `UPSTREAM_BAD_RESPONSE`. What a failure
+   * of the exchange itself means is the client layer's to say (`write-policy.ts`).
    */
   async createTicket(input: RawCreateTicket): Promise<CreateOutcome> {
-    let res: UpstreamResponse;
-    try {
-      res = await this.http.request({ method: 'POST', path: COLLECTION, json: input, idempotent: false });
-    } catch (error) {
-      throw this.writeFailure(error);
-    }
+    const res = await this.http.request({ method: 'POST', path: COLLECTION, json: input, idempotent: false });
     if (res.status >= 200 && res.status < 300) {
-      const ticket = rawTicketSchema.safeParse(res.body);
-      if (ticket.success) return { kind: 'created', ticket: ticket.data };
-      throw this.unknownOutcome(`status ${res.status} with a body that is not a ticket`, res.status);
+      return {
+        kind: 'created',
+        ticket: acceptedBody(rawTicketSchema, res, this.config.key, 'created ticket'),
+      };
     }
     const error = rawErrorSchema.safeParse(res.body);
     if (res.status === 400 && error.success && error.data.errors?.length) {
@@ -81,24 +78,6 @@ export class KinconectaClient {
 
   close(): Promise<void> {
     return this.http.close();
-  }
-
-  /**
-   * A failed write as the caller should see it. A timeout after sending, or a 2xx whose body
-   * could not be read (not JSON; or too large, where the status is not reported), leaves the
-   * outcome unknown; other failures (never sent, refused with 401/403/429/5xx) stay as they are.
-   */
-  private writeFailure(error: unknown): unknown {
-    if (!(error instanceof UpstreamError)) return error;
-    const unreadable =
-      error.code === 'UPSTREAM_BAD_RESPONSE' && (error.status === undefined || error.status < 300);
-    if (error.code !== 'UPSTREAM_TIMEOUT' && !unreadable) return error;
-    return this.unknownOutcome(error.detail, error.status, error);
-  }
-
-  private unknownOutcome(detail: string, status?: number, cause?: unknown): UpstreamError {
-    const message = `created ticket: ${detail}`;
-    return new UpstreamError('UPSTREAM_OUTCOME_UNKNOWN', this.config.key, message, status, { cause });
   }
 
   /** Any status other than the expected ones is a response the gateway cannot use. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { UpstreamError } from '../../errors.js';
-import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../http.js';
+import type { UpstreamClient, UpstreamRequest } from '../http.js';
+import { acceptedBody } from '../write-policy.js';
 import { TICKETS_PATH } from './codes.js';
 import {
   rawAckSchema,
@@ -21,12 +21,9 @@ export interface TaskipCreateBody {
   description: string;
 }
 
-const is2xx = (status: number | undefined): boolean => status !== undefined && status >= 200 && status < 300;
-
 /**
  * TaskIP's write routes. Every request is `idempotent: false`, so it is sent once and never
- * retried. An answer that shows the write happened but cannot be read (not JSON, too large,
- * not the documented shape, cut off while reading) is `UPSTREAM_OUTCOME_UNKNOWN`; a refusal
+ * retried; what its failures mean is `write-policy.ts`'s, as for every provider. A refusal
  * becomes a `WriteRejection` (see `write-errors.ts`).
  */
 export class TaskipWriteClient {
@@ -89,41 +86,19 @@ export class TaskipWriteClient {
     await this.send({ method: 'DELETE', path: `${TICKETS_PATH}/${id}` }, rawAckSchema, 'delete');
   }
 
-  /** Sends the write once and reads a 2xx answer with `schema`; anything else is a refusal. */
+  /**
+   * Sends the write once and reads a 2xx answer with `schema` (`acceptedBody`: one not in the
+   * documented shape is `UPSTREAM_OUTCOME_UNKNOWN`); anything else is a refusal. What a failure
+   * of the exchange itself means is the client layer's to say (`write-policy.ts`).
+   */
   private async send<S extends z.ZodType>(
     req: Omit<UpstreamRequest, 'idempotent'>,
     schema: S,
     what: string,
   ): Promise<z.output<S>> {
-    const res = await this.request(req, what);
-    if (!is2xx(res.status)) throw writeRefusal(res, this.provider, what);
-    const parsed = schema.safeParse(res.body);
-    if (parsed.success) return parsed.data;
-    throw this.unknown(what, `status ${res.status} with an answer not in the documented shape`);
-  }
-
-  /**
-   * The request, with failures after the upstream may have acted turned into
-   * `UPSTREAM_OUTCOME_UNKNOWN`: the shared client already does so for a connection lost before
-   * the answer; here also a 2xx (or unknown-status) body it could not read, and a deadline hit
-   * while reading the body.
-   */
-  private async request(req: Omit<UpstreamRequest, 'idempotent'>, what: string): Promise<UpstreamResponse> {
-    try {
-      return await this.http.request({ ...req, idempotent: false });
-    } catch (error) {
-      if (!(error instanceof UpstreamError)) throw error;
-      const unreadable =
-        error.code === 'UPSTREAM_BAD_RESPONSE' && (error.status === undefined || is2xx(error.status));
-      if (unreadable || error.code === 'UPSTREAM_TIMEOUT') throw this.unknown(what, error.detail, error);
-      throw error;
-    }
-  }
-
-  private unknown(what: string, detail: string, cause?: unknown): UpstreamError {
-    return new UpstreamError('UPSTREAM_OUTCOME_UNKNOWN', this.provider, `${what}: ${detail}`, undefined, {
-      cause,
-    });
+    const res = await this.http.request({ ...req, idempotent: false });
+    if (res.status < 200 || res.status >= 300) throw writeRefusal(res, this.provider, what);
+    return acceptedBody(schema, res, this.provider, what);
   }
 }
 

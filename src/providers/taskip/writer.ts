@@ -1,5 +1,6 @@
 import { UpstreamError } from '../../errors.js';
 import type { Message, Ticket, TicketPriority, TicketStatus } from '../model.js';
+import { afterWrite } from '../write-policy.js';
 import type { AddMessageInput, CreateTicketInput } from '../writes.js';
 import type { TaskipClient } from './client.js';
 import type { TaskipWriteClient } from './client-writes.js';
@@ -98,25 +99,15 @@ export class TaskipWriter {
   }
 
   /**
-   * The ticket after a confirmed write. If it cannot be read, the write still happened: the
-   * caller must not retry blindly, so that is `UPSTREAM_OUTCOME_UNKNOWN` ("check before
-   * retrying") unless `fallback` can stand for the new state.
+   * The ticket after a confirmed write, by the shared rule of `afterWrite`; `fallback` is the
+   * state the write's own answer shows, where it holds all of it (a create's).
    */
-  private async fresh(id: number, what: string, fallback?: () => Ticket): Promise<Ticket> {
-    try {
+  private fresh(id: number, what: string, fallback?: () => Ticket): Promise<Ticket> {
+    const reread = async (): Promise<Ticket> => {
       const raw = await this.reader.getTicket(String(id));
       this.uuids.remember(raw.id, raw.uuid);
       return mapDetailTicket(raw, this.ctx);
-    } catch (error) {
-      if (fallback) return fallback();
-      const detail = error instanceof UpstreamError ? error.detail : String(error);
-      throw new UpstreamError(
-        'UPSTREAM_OUTCOME_UNKNOWN',
-        this.key,
-        `${what} confirmed, but re-reading ticket ${id} failed: ${detail}`,
-        undefined,
-        { cause: error },
-      );
-    }
+    };
+    return afterWrite({ provider: this.key, what: `${what} of ticket ${id}`, reread, fallback });
   }
 }

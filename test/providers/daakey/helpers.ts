@@ -4,8 +4,8 @@ import {
   startSimulator,
   type RunningSimulator,
 } from '../../../src/simulators/index.js';
-import { daakeyKind } from '../../../src/providers/daakey/index.js';
-import type { ProviderInstanceConfig, TicketProvider } from '../../../src/providers/provider.js';
+import { DaakeyProvider } from '../../../src/providers/daakey/provider.js';
+import type { ResolvedInstanceConfig } from '../../../src/providers/provider.js';
 
 /** The fixed clock of the demo data in these tests. */
 export const NOW = Date.parse('2024-03-01T12:00:00Z');
@@ -126,9 +126,9 @@ export const ISO_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 /** A provider instance over the simulator, with the demo credentials; close it after use. */
 export function daakeyProvider(
   sim: RunningSimulator,
-  overrides: Partial<ProviderInstanceConfig> = {},
-): TicketProvider {
-  return daakeyKind.create({
+  overrides: Partial<ResolvedInstanceConfig> = {},
+): DaakeyProvider {
+  return new DaakeyProvider({
     key: 'daakey',
     kind: 'daakey',
     name: 'Daakey',

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TicketProvider } from '../../../src/providers/provider.js';
+import type { DaakeyProvider } from '../../../src/providers/daakey/provider.js';
 import { WriteRejection, type CreateTicketInput } from '../../../src/providers/writes.js';
 import type { RunningSimulator } from '../../../src/simulators/index.js';
 import type { FaultRule } from '../../../src/simulators/index.js';
@@ -11,7 +11,7 @@ const DETAIL = `GET ${CLIENT}/tickets/:ticket`;
 const PHOTO = 'https://cdn.example.com/damage/front.jpg';
 
 let sim: RunningSimulator;
-let p: TicketProvider;
+let p: DaakeyProvider;
 beforeAll(async () => {
   sim = await startDaakey();
 });
@@ -43,7 +43,7 @@ async function rejected(promise: Promise<unknown>): Promise<WriteRejection> {
 
 describe('createTicket', () => {
   it('creates the ticket once and returns it whole from the answer, without a re-read', async () => {
-    const ticket = await p.createTicket!(input());
+    const ticket = await p.writes.createTicket(input());
     expect(ticket).toMatchObject({
       remoteId: String(SIZE + 1),
       subject: 'Vehicle not starting',
@@ -68,12 +68,12 @@ describe('createTicket', () => {
     ['HIGH', 'high'],
     [null, 'normal'],
   ] as const)('sends priority %s as Daakey %s', async (priority, remote) => {
-    expect((await p.createTicket!(input({ priority }))).remotePriority).toBe(remote);
+    expect((await p.writes.createTicket(input({ priority }))).remotePriority).toBe(remote);
   });
 
   it('re-reads the ticket when the answer holds no thread', async () => {
     fault({ route: CREATE, kind: 'status', status: 201, body: { success: true, data: { id: 5 } }, times: 1 });
-    const ticket = await p.createTicket!(input());
+    const ticket = await p.writes.createTicket(input());
     expect(ticket.remoteId).toBe('5');
     expect(ticket.messages?.length).toBeGreaterThan(0);
     expect(sim.controls.requests(DETAIL)).toBe(1);
@@ -81,7 +81,7 @@ describe('createTicket', () => {
 
   it('refuses locally, with no upstream call, what Daakey would surely refuse', async () => {
     const error = await rejected(
-      p.createTicket!(
+      p.writes.createTicket(
         input({
           subject: '  ',
           body: '',
@@ -103,17 +103,21 @@ describe('createTicket', () => {
         message: 'Daakey takes attachments as URLs only (attachmentUrls); it has no file upload.',
       },
     ]);
-    const long = await rejected(p.createTicket!(input({ subject: 'é'.repeat(256) })));
+    const long = await rejected(p.writes.createTicket(input({ subject: 'é'.repeat(256) })));
     expect(long.fieldErrors).toEqual([
       { field: 'subject', message: 'The subject field must not be greater than 255 characters.' },
     ]);
     expect(sim.controls.requests()).toBe(0);
     // 255 characters of two UTF-16 units each are still 255 characters for Daakey.
-    expect((await p.createTicket!(input({ subject: '🚗'.repeat(255) }))).subject).toBe('🚗'.repeat(255));
+    expect((await p.writes.createTicket(input({ subject: '🚗'.repeat(255) }))).subject).toBe(
+      '🚗'.repeat(255),
+    );
   });
 
   it("maps Daakey's 422 field errors to unified fields, messages verbatim", async () => {
-    const error = await rejected(p.createTicket!(input({ attachmentUrls: [PHOTO, 'ftp://files/x.jpg'] })));
+    const error = await rejected(
+      p.writes.createTicket(input({ attachmentUrls: [PHOTO, 'ftp://files/x.jpg'] })),
+    );
     expect(error).toMatchObject({
       kind: 'VALIDATION',
       message: 'The attachments.1 field must be a valid URL.',
@@ -123,7 +127,7 @@ describe('createTicket', () => {
     ]);
     const errors = { message: ['متن پیام الزامی است.'], category: ['دسته نامعتبر است.'], booking_id: ['x'] };
     fault({ route: CREATE, kind: 'status', status: 422, body: { success: false, message: 'خطا', errors } });
-    const persian = await rejected(p.createTicket!(input()));
+    const persian = await rejected(p.writes.createTicket(input()));
     expect(persian.message).toBe('خطا');
     expect(persian.fieldErrors).toEqual([
       { field: 'body', message: 'متن پیام الزامی است.' },
@@ -145,7 +149,7 @@ describe('addMessage', () => {
 
   it('adds the message once and returns it with the re-read ticket', async () => {
     const listed = await firstWithStatus(sim, 'in_progress');
-    const { message: added, ticket } = await p.addMessage!(message(String(listed.id)));
+    const { message: added, ticket } = await p.writes.addMessage(message(String(listed.id)));
     expect(added).toMatchObject({ body: 'Thanks, it works now.', authorType: 'CUSTOMER', internal: false });
     expect(added.attachments.map((a) => a.url)).toEqual([PHOTO]);
     expect(ticket).toMatchObject({ remoteId: String(listed.id), status: 'IN_PROGRESS', unreadCount: 0 });
@@ -156,31 +160,31 @@ describe('addMessage', () => {
 
   it('reopens a resolved ticket: the returned ticket is OPEN', async () => {
     const listed = await firstWithStatus(sim, 'resolved');
-    const { ticket } = await p.addMessage!(message(String(listed.id), 'It broke again.'));
+    const { ticket } = await p.writes.addMessage(message(String(listed.id), 'It broke again.'));
     expect([ticket.status, ticket.remoteStatus]).toEqual(['OPEN', 'open']);
   });
 
   it('answers TICKET_CLOSED on a closed ticket and NOT_FOUND on an unknown one', async () => {
     const closed = await firstWithStatus(sim, 'closed');
-    const refused = await rejected(p.addMessage!(message(String(closed.id))));
+    const refused = await rejected(p.writes.addMessage(message(String(closed.id))));
     expect(refused).toMatchObject({ kind: 'TICKET_CLOSED', message: 'Cannot add message to closed ticket' });
-    expect(await rejected(p.addMessage!(message('999')))).toMatchObject({
+    expect(await rejected(p.writes.addMessage(message('999')))).toMatchObject({
       kind: 'NOT_FOUND',
       message: 'Ticket not found',
     });
     expect(sim.controls.requests(MESSAGE)).toBe(2);
-    expect((await rejected(p.addMessage!(message('abc')))).kind).toBe('NOT_FOUND');
+    expect((await rejected(p.writes.addMessage(message('abc')))).kind).toBe('NOT_FOUND');
     expect(sim.controls.requests(MESSAGE)).toBe(2);
   });
 
   it('refuses internal notes and empty bodies locally, and maps upstream field errors', async () => {
-    const note = await rejected(p.addMessage!({ ...message('1', ' '), internal: true }));
+    const note = await rejected(p.writes.addMessage({ ...message('1', ' '), internal: true }));
     expect(note.fieldErrors).toEqual([
       { field: 'internal', message: "Daakey's client API cannot post internal notes." },
       { field: 'body', message: 'The message field is required.' },
     ]);
     expect(sim.controls.requests()).toBe(0);
-    const url = await rejected(p.addMessage!({ ...message('1'), attachmentUrls: ['not a url'] }));
+    const url = await rejected(p.writes.addMessage({ ...message('1'), attachmentUrls: ['not a url'] }));
     expect(url.fieldErrors).toEqual([
       { field: 'attachmentUrls', message: 'The attachments.0 field must be a valid URL.' },
     ]);

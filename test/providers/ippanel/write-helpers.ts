@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { UpstreamError } from '../../../src/errors.js';
 import { ippanelKind } from '../../../src/providers/ippanel/index.js';
 import type { IppanelProvider } from '../../../src/providers/ippanel/provider.js';
-import type { ProviderInstanceConfig } from '../../../src/providers/provider.js';
+import type { ResolvedInstanceConfig } from '../../../src/providers/provider.js';
 import {
   WriteRejection,
   type AddMessageInput,
@@ -24,7 +24,7 @@ export const ROUTES = {
 export const opened: IppanelProvider[] = [];
 
 /** An IPPanel provider instance over the simulator. */
-export function ippanel(sim: RunningSimulator, patch: Partial<ProviderInstanceConfig> = {}): IppanelProvider {
+export function ippanel(sim: RunningSimulator, patch: Partial<ResolvedInstanceConfig> = {}): IppanelProvider {
   const p = ippanelKind.create({
     key: 'ippanel-test',
     kind: 'ippanel',

@@ -31,7 +31,7 @@ afterAll(() => sim.close());
 
 describe('createTicket', () => {
   it('sends one multipart POST and returns the new ticket as show reads it', async () => {
-    const ticket = await ippanel(sim).createTicket(newTicket({ files: [file('receipt.png')] }));
+    const ticket = await ippanel(sim).writes.createTicket(newTicket({ files: [file('receipt.png')] }));
     expect(ticket).toMatchObject({
       subject: 'خط خدماتی جدید',
       description: 'لطفا راهنمایی کنید',
@@ -52,7 +52,7 @@ describe('createTicket', () => {
   it('refuses locally, without a call, what IPPanel would refuse for sure', async () => {
     const p = ippanel(sim);
     const error = await rejection(
-      p.createTicket(
+      p.writes.createTicket(
         newTicket({
           subject: ' ',
           body: '',
@@ -75,7 +75,7 @@ describe('createTicket', () => {
       'requester.name',
     ]);
     const bad = await rejection(
-      p.createTicket(newTicket({ category: { id: 'api', name: 'API' } })),
+      p.writes.createTicket(newTicket({ category: { id: 'api', name: 'API' } })),
       'VALIDATION',
     );
     expect(bad.fieldErrors).toEqual([{ field: 'category', message: 'IPPanel category ids are numbers.' }]);
@@ -88,7 +88,7 @@ describe('createTicket', () => {
       category: { id: '99', name: 'Unknown' },
       files: [file('setup.exe')],
     });
-    const error = await rejection(ippanel(sim).createTicket(input), 'VALIDATION');
+    const error = await rejection(ippanel(sim).writes.createTicket(input), 'VALIDATION');
     expect(error.fieldErrors).toEqual([
       { field: 'subject', message: 'موضوع نباید بیشتر از 255 کاراکتر داشته باشد.' },
       { field: 'category', message: 'دسته بندی انتخاب شده، معتبر نیست.' },
@@ -103,7 +103,7 @@ describe('createTicket', () => {
     const errors = { sms_notification: ['اطلاع رسانی پیامکی انتخاب شده، معتبر نیست.'] };
     const body = { data: null, meta: { status: false, message: 'x', message_code: '400-2', errors } };
     sim.controls.addFault({ route: ROUTES.create, kind: 'status', status: 422, body });
-    const error = await rejection(ippanel(sim).createTicket(newTicket()), 'VALIDATION');
+    const error = await rejection(ippanel(sim).writes.createTicket(newTicket()), 'VALIDATION');
     expect(error.fieldErrors).toEqual([{ field: 'sms_notification', message: errors.sms_notification[0] }]);
   });
 
@@ -113,14 +113,14 @@ describe('createTicket', () => {
       meta: { status: false, message: 'آدرس مورد نظر یافت نشد', message_code: '404-2' },
     };
     sim.controls.addFault({ route: ROUTES.create, kind: 'status', status: 404, body });
-    await upstreamError(ippanel(sim).createTicket(newTicket()), 'UPSTREAM_BAD_RESPONSE');
+    await upstreamError(ippanel(sim).writes.createTicket(newTicket()), 'UPSTREAM_BAD_RESPONSE');
   });
 });
 
 describe('addMessage', () => {
   it('replies with a file and returns the new message and the ticket, now waiting for support', async () => {
     const before = (await ippanel(sim).getTickets([openId]))[0];
-    const { message, ticket } = await ippanel(sim).addMessage(
+    const { message, ticket } = await ippanel(sim).writes.addMessage(
       newMessage(openId, { files: [file('log.zip')] }),
     );
     expect(message).toMatchObject({ body: 'Any news?', authorType: 'CUSTOMER', internal: false });
@@ -141,27 +141,27 @@ describe('addMessage', () => {
       internal: true,
       attachmentUrls: ['https://x.test/a.png'],
     });
-    const error = await rejection(ippanel(sim).addMessage(input), 'VALIDATION');
+    const error = await rejection(ippanel(sim).writes.addMessage(input), 'VALIDATION');
     expect(error.fieldErrors.map((e) => e.field)).toEqual(['body', 'attachmentUrls', 'internal']);
     expect(sim.controls.requests()).toBe(0);
   });
 
   it('answers NOT_FOUND for an unknown ticket (IPPanel: 422 on ticket_id, confirmed by show)', async () => {
     const p = ippanel(sim);
-    await rejection(p.addMessage(newMessage('999')), 'NOT_FOUND');
+    await rejection(p.writes.addMessage(newMessage('999')), 'NOT_FOUND');
     expect(sim.controls.stats().requests).toEqual({ [ROUTES.reply]: 1, [ROUTES.show]: 1 });
-    await rejection(p.addMessage(newMessage('abc')), 'NOT_FOUND');
+    await rejection(p.writes.addMessage(newMessage('abc')), 'NOT_FOUND');
     expect(sim.controls.requests(ROUTES.reply)).toBe(1);
   });
 
   it('answers TICKET_CLOSED for a closed ticket', async () => {
-    const error = await rejection(ippanel(sim).addMessage(newMessage(closedId)), 'TICKET_CLOSED');
+    const error = await rejection(ippanel(sim).writes.addMessage(newMessage(closedId)), 'TICKET_CLOSED');
     expect(error.message).toContain(closedId);
   });
 
   it("maps a refused file to attachments with IPPanel's message", async () => {
     const error = await rejection(
-      ippanel(sim).addMessage(newMessage(openId, { files: [file('invoice.pdf')] })),
+      ippanel(sim).writes.addMessage(newMessage(openId, { files: [file('invoice.pdf')] })),
       'VALIDATION',
     );
     expect(error.fieldErrors).toEqual([
@@ -173,7 +173,7 @@ describe('addMessage', () => {
     const errors = { ticket_id: ['شناسه تیکت باید عدد صحیح باشد.'] };
     const body = { data: null, meta: { status: false, message: 'x', message_code: '400-2', errors } };
     sim.controls.addFault({ route: ROUTES.reply, kind: 'status', status: 422, body });
-    const error = await rejection(ippanel(sim).addMessage(newMessage(openId)), 'VALIDATION');
+    const error = await rejection(ippanel(sim).writes.addMessage(newMessage(openId)), 'VALIDATION');
     expect(error.fieldErrors).toEqual([{ field: 'ticketId', message: errors.ticket_id[0] }]);
   });
 
@@ -183,6 +183,6 @@ describe('addMessage', () => {
       meta: { status: false, message: 'تیکت مورد نظر یافت نشد', message_code: '404-1' },
     };
     sim.controls.addFault({ route: ROUTES.reply, kind: 'status', status: 404, body });
-    await rejection(ippanel(sim).addMessage(newMessage(openId)), 'NOT_FOUND');
+    await rejection(ippanel(sim).writes.addMessage(newMessage(openId)), 'NOT_FOUND');
   });
 });

@@ -56,7 +56,7 @@ describe('categories()', () => {
   it('a created ticket may use any of them', async () => {
     const p = h.provider();
     const [category] = (await p.categories()).slice(-1);
-    const ticket = await p.createTicket({
+    const ticket = await p.writes.createTicket({
       subject: 'Payout missing',
       body: 'My payout did not arrive.',
       category: category ?? null,

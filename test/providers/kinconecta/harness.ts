@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { KinconectaProvider } from '../../../src/providers/kinconecta/provider.js';
-import type { ProviderInstanceConfig } from '../../../src/providers/provider.js';
+import type { ResolvedInstanceConfig } from '../../../src/providers/provider.js';
 import type { CreateTicketInput } from '../../../src/providers/writes.js';
 import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { kinconectaProvider, startKinconecta } from './helpers.js';
@@ -25,7 +25,7 @@ export const CREATE_INPUT: CreateTicketInput = {
 export interface Harness {
   sim(): RunningSimulator;
   /** A provider on the simulator, closed after the test; `now` fixes its clock. */
-  provider(overrides?: Partial<ProviderInstanceConfig>, now?: () => Date): KinconectaProvider;
+  provider(overrides?: Partial<ResolvedInstanceConfig>, now?: () => Date): KinconectaProvider;
 }
 
 /** Registers the hooks of a test file that runs against one Kinconecta simulator. */

@@ -6,8 +6,9 @@ import {
   type RunningSimulator,
   type SimulatorOptions,
 } from '../../../src/simulators/index.js';
+import { KINCONECTA_PAGE_SIZE } from '../../../src/providers/kinconecta/index.js';
 import { KinconectaProvider } from '../../../src/providers/kinconecta/provider.js';
-import type { ProviderInstanceConfig } from '../../../src/providers/provider.js';
+import type { ResolvedInstanceConfig } from '../../../src/providers/provider.js';
 import { WriteRejection } from '../../../src/providers/writes.js';
 
 /** The fixed clock of the demo data in these tests. */
@@ -154,16 +155,17 @@ export const DOCS_CREATE = {
 /** A provider instance on `baseUrl`; `now` fixes the clock of its writes. */
 export function kinconectaProvider(
   baseUrl: string,
-  overrides: Partial<ProviderInstanceConfig> = {},
+  overrides: Partial<ResolvedInstanceConfig> = {},
   now?: () => Date,
 ): KinconectaProvider {
-  const config: ProviderInstanceConfig = {
+  const config: ResolvedInstanceConfig = {
     key: 'kinconecta',
     kind: 'kinconecta',
     name: 'Kinconecta',
     baseUrl,
     credentials: {},
     timeoutMs: 2_000,
+    pageSize: KINCONECTA_PAGE_SIZE,
     maxResponseBytes: 4 * 1024 * 1024,
     ...overrides,
   };

@@ -40,7 +40,7 @@ describe('createTicket refused before any call', () => {
       [['attachments', 'Kinconecta takes attachment URLs, not file uploads']],
     ],
   ])('%s is VALIDATION on the unified field', async (_name, change, expected) => {
-    const rejection = await rejectionOf(h.provider().createTicket({ ...INPUT, ...change }));
+    const rejection = await rejectionOf(h.provider().writes.createTicket({ ...INPUT, ...change }));
     expect(rejection.kind).toBe('VALIDATION');
     expect(rejection.provider).toBe('kinconecta');
     expect(rejection.fieldErrors.map((e) => [e.field, e.message])).toEqual(expected);
@@ -51,7 +51,7 @@ describe('createTicket refused before any call', () => {
 describe("createTicket refused by Kinconecta's validation", () => {
   it("maps a Spring field error to the unified field, keeping Spring's message", async () => {
     const requester = { name: 'Emily Smith', email: 'emily.example.com' };
-    const rejection = await rejectionOf(h.provider().createTicket({ ...INPUT, requester }));
+    const rejection = await rejectionOf(h.provider().writes.createTicket({ ...INPUT, requester }));
     expect(rejection.kind).toBe('VALIDATION');
     expect(rejection.message).toBe("Validation failed for object='supportTicketRequest'. Error count: 1");
     expect(rejection.fieldErrors).toEqual([
@@ -85,7 +85,7 @@ describe("createTicket refused by Kinconecta's validation", () => {
         path: '/api/support-tickets',
       },
     });
-    const rejection = await rejectionOf(h.provider().createTicket(INPUT));
+    const rejection = await rejectionOf(h.provider().writes.createTicket(INPUT));
     expect(rejection.fieldErrors).toEqual([
       { field: 'requester.name', message: 'no debe estar vacío' },
       {
@@ -108,7 +108,7 @@ describe("createTicket refused by Kinconecta's validation", () => {
     ['a 409', 409, { status: 409, error: 'Conflict' }],
   ])('is UPSTREAM_BAD_RESPONSE for %s', async (_name, status, body) => {
     h.sim().controls.addFault({ route: CREATE, kind: 'status', status, body });
-    const error = await upstreamErrorOf(h.provider().createTicket(INPUT));
+    const error = await upstreamErrorOf(h.provider().writes.createTicket(INPUT));
     expect(error.code).toBe('UPSTREAM_BAD_RESPONSE');
     expect(h.sim().controls.requests(CREATE)).toBe(1);
   });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { TicketProvider } from '../../../src/providers/provider.js';
+import { capabilitiesOf, type TicketProvider } from '../../../src/providers/provider.js';
 import { CREATE, CREATE_INPUT as INPUT, ITEM, useSimulator } from './harness.js';
-import { SIZE, call, ticketOf } from './helpers.js';
+import {
+  SIZE,
+  call,
+  kinconectaProvider,
+  startKinconecta,
+  ticketOf,
+  ticketsOf,
+  upstreamErrorOf,
+} from './helpers.js';
 
 /** The injected clock: later than every demo ticket, so a created ticket lists first. */
 const CLOCK = new Date('2026-03-20T08:30:00.000Z');
@@ -12,26 +20,23 @@ const provider = () => h.provider({}, () => CLOCK);
 describe('the write capabilities', () => {
   it('are CREATE_TICKET and ATTACHMENT_URLS only: no write targets an existing ticket', () => {
     const p: TicketProvider = h.provider();
-    expect(p.capabilities).toEqual([
+    expect(capabilitiesOf(p)).toEqual([
       'LIST_TICKETS',
       'READ_TICKET',
       'READ_MESSAGES',
       'CREATE_TICKET',
       'ATTACHMENT_URLS',
     ]);
-    expect(typeof p.createTicket).toBe('function');
+    expect(Object.keys(p.writes)).toEqual(['createTicket']);
     expect(typeof p.categories).toBe('function');
-    // Without these, NOT_FOUND and TICKET_CLOSED rejections cannot arise on Kinconecta.
-    for (const method of ['addMessage', 'updateStatus', 'updatePriority', 'assignTicket', 'deleteTicket']) {
-      expect(p, method).not.toHaveProperty(method);
-    }
-    expect(p.fileRules).toBeUndefined();
+    // Without the other writes, NOT_FOUND and TICKET_CLOSED rejections cannot arise on Kinconecta.
+    expect(p.features.uploadFiles).toBeUndefined();
   });
 });
 
 describe('createTicket', () => {
   it('sends one POST and returns the created ticket fully loaded, without a re-read', async () => {
-    const ticket = await provider().createTicket(INPUT);
+    const ticket = await provider().writes.createTicket(INPUT);
     expect(h.sim().controls.stats()).toEqual({ total: 1, requests: { [CREATE]: 1 } });
     expect(ticket).toMatchObject({
       providerKey: 'kinconecta',
@@ -54,7 +59,7 @@ describe('createTicket', () => {
   });
 
   it('fills in roleContext "tourist", status "open" and both timestamps from the clock', async () => {
-    const ticket = await provider().createTicket(INPUT);
+    const ticket = await provider().writes.createTicket(INPUT);
     const stored = ticketOf(await call(h.sim().baseUrl, `/api/support-tickets/${ticket.remoteId}`));
     expect(stored).toMatchObject({
       roleContext: 'tourist',
@@ -70,7 +75,7 @@ describe('createTicket', () => {
 
   it('shows up first in the list (the injected clock is the newest time)', async () => {
     const p = provider();
-    const ticket = await p.createTicket(INPUT);
+    const ticket = await p.writes.createTicket(INPUT);
     const page = await p.listTickets({ filter: {}, page: 1 });
     expect(page.tickets).toHaveLength(SIZE + 1);
     expect(page.tickets[0]).toMatchObject({ remoteId: ticket.remoteId, subject: INPUT.subject });
@@ -82,7 +87,7 @@ describe('createTicket', () => {
       'https://files.example.com/photos/boarding-pass.png',
       'https://files.example.com/',
     ];
-    const ticket = await provider().createTicket({ ...INPUT, attachmentUrls: urls });
+    const ticket = await provider().writes.createTicket({ ...INPUT, attachmentUrls: urls });
     const stored = ticketOf(await call(h.sim().baseUrl, `/api/support-tickets/${ticket.remoteId}`));
     expect(stored.attachments.map((a) => [a.fileName, a.fileUrl])).toEqual([
       ['pago tarjeta.pdf', urls[0]],
@@ -95,5 +100,20 @@ describe('createTicket', () => {
       ['files.example.com', urls[2], null],
     ]);
     expect(ticket.messages?.[0]?.attachments).toHaveLength(3);
+  });
+});
+
+describe('authentication', () => {
+  it('a refused token is UPSTREAM_AUTH (nothing was written)', async () => {
+    const locked = await startKinconecta({ credentials: { token: 'right' } });
+    const p = kinconectaProvider(locked.baseUrl, { credentials: { token: 'wrong' } });
+    try {
+      expect((await upstreamErrorOf(p.writes.createTicket(INPUT))).code).toBe('UPSTREAM_AUTH');
+      const list = await call(locked.baseUrl, '/api/support-tickets', { headers: locked.headers });
+      expect(ticketsOf(list)).toHaveLength(SIZE);
+    } finally {
+      await p.close();
+      await locked.close();
+    }
   });
 });

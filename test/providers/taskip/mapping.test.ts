@@ -9,12 +9,12 @@ import {
   mimeTypeOf,
 } from '../../../src/providers/taskip/mapper.js';
 import {
+  parseTaskipDateTime,
   rawListEnvelopeSchema,
   rawReplySchema,
   rawTicketDetailSchema,
   rawTicketSchema,
 } from '../../../src/providers/taskip/raw.js';
-import { parseTaskipDateTime } from '../../../src/providers/taskip/time.js';
 import { formatDate, formatTime } from '../../../src/simulators/taskip/render.js';
 
 const ctx = { providerKey: 'taskip-eu' };

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { UpstreamError } from '../../../src/errors.js';
-import type { ProviderInstanceConfig, TicketProvider } from '../../../src/providers/provider.js';
-import { taskipKind } from '../../../src/providers/taskip/index.js';
+import type { ResolvedInstanceConfig } from '../../../src/providers/provider.js';
+import { TaskipProvider } from '../../../src/providers/taskip/index.js';
 import type { CreateTicketInput } from '../../../src/providers/writes.js';
 import { WriteRejection } from '../../../src/providers/writes.js';
 import type { RunningSimulator } from '../../../src/simulators/index.js';
@@ -20,12 +20,12 @@ export const ROUTES = {
   delete: `DELETE ${BASE}/:id`,
 };
 
-/** A TaskIP instance over the simulator, typed (and checked) with every write method present. */
+/** A TaskIP instance over the simulator, checked to have every write. */
 export function configure(
   sim: RunningSimulator,
-  overrides: Partial<ProviderInstanceConfig> = {},
-): Required<Pick<TicketProvider, WriteName>> & TicketProvider {
-  const provider = taskipKind.create({
+  overrides: Partial<ResolvedInstanceConfig> = {},
+): TaskipProvider {
+  const provider = new TaskipProvider({
     key: 'taskip-eu',
     kind: 'taskip',
     name: 'TaskIP EU',
@@ -36,8 +36,8 @@ export function configure(
     pageSize: 50,
     ...overrides,
   });
-  for (const name of WRITE_NAMES) expect(typeof provider[name]).toBe('function');
-  return provider as Required<Pick<TicketProvider, WriteName>> & TicketProvider;
+  for (const name of WRITE_NAMES) expect(typeof provider.writes[name]).toBe('function');
+  return provider;
 }
 
 const WRITE_NAMES = [
@@ -47,9 +47,7 @@ const WRITE_NAMES = [
   'updatePriority',
   'assignTicket',
   'deleteTicket',
-  'categories',
 ] as const;
-type WriteName = (typeof WRITE_NAMES)[number];
 
 /** A create input with nothing but subject and body set. */
 export function createInput(overrides: Partial<CreateTicketInput> = {}): CreateTicketInput {

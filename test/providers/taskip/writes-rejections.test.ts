@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 const message = (ticketRemoteId: string, body: string, internal = false) =>
-  provider.addMessage({ ticketRemoteId, body, attachmentUrls: [], files: [], internal });
+  provider.writes.addMessage({ ticketRemoteId, body, attachmentUrls: [], files: [], internal });
 
 describe('validation decided locally (no upstream call), in TaskIP’s words', () => {
   it.each([
@@ -41,7 +41,7 @@ describe('validation decided locally (no upstream call), in TaskIP’s words', (
     ],
     ['files', createInput({ files: [new File(['x'], 'a.txt')] }), 'attachments', expect.any(String)],
   ])('createTicket refuses %s', async (_name, input, field, text) => {
-    const rejection = await rejectionOf(() => provider.createTicket(input));
+    const rejection = await rejectionOf(() => provider.writes.createTicket(input));
     expect(rejection).toMatchObject({ kind: 'VALIDATION', provider: 'taskip-eu' });
     expect(rejection.fieldErrors).toEqual([{ field, message: text }]);
     expect(sim.controls.requests()).toBe(0);
@@ -56,7 +56,7 @@ describe('validation decided locally (no upstream call), in TaskIP’s words', (
   });
 
   it('assignTicket refuses an assignee id that is not an integer', async () => {
-    const rejection = await rejectionOf(() => provider.assignTicket('7', 'sarah'));
+    const rejection = await rejectionOf(() => provider.writes.assignTicket('7', 'sarah'));
     expect(rejection.kind).toBe('VALIDATION');
     expect(rejection.fieldErrors).toEqual([
       { field: 'assigneeId', message: 'The assigned to field must be an integer.' },
@@ -68,7 +68,7 @@ describe('validation decided locally (no upstream call), in TaskIP’s words', (
 describe('validation answered by TaskIP (422)', () => {
   it('maps an unknown team member to assigneeId with TaskIP’s message', async () => {
     // 15 is a client, not a team member.
-    const rejection = await rejectionOf(() => provider.assignTicket('7', '15'));
+    const rejection = await rejectionOf(() => provider.writes.assignTicket('7', '15'));
     expect(rejection).toMatchObject({ kind: 'VALIDATION', message: 'The given data was invalid' });
     expect(rejection.fieldErrors).toEqual([
       { field: 'assigneeId', message: 'The selected assigned to is invalid.' },
@@ -88,7 +88,7 @@ describe('validation answered by TaskIP (422)', () => {
     };
     const body = { success: false, error: 'Validation Error', message: 'Die Daten sind ungültig', errors };
     sim.controls.addFault({ route: ROUTES.create, kind: 'status', status: 422, body });
-    const rejection = await rejectionOf(() => provider.createTicket(createInput()));
+    const rejection = await rejectionOf(() => provider.writes.createTicket(createInput()));
     expect(rejection).toMatchObject({ kind: 'VALIDATION', message: 'Die Daten sind ungültig' });
     expect(rejection.fieldErrors).toEqual([
       { field: 'subject', message: 'The subject field is required.' },
@@ -126,11 +126,11 @@ describe('validation answered by TaskIP (422)', () => {
 
 describe('unknown tickets → NOT_FOUND', () => {
   it.each([
-    ['updateStatus', () => provider.updateStatus('9999', 'OPEN')],
-    ['updatePriority', () => provider.updatePriority('9999', 'LOW')],
+    ['updateStatus', () => provider.writes.updateStatus('9999', 'OPEN')],
+    ['updatePriority', () => provider.writes.updatePriority('9999', 'LOW')],
     ['addMessage', () => message('9999', 'hello')],
-    ['assignTicket (the bulk route’s ticket_ids.0)', () => provider.assignTicket('9999', '8')],
-    ['deleteTicket', () => provider.deleteTicket('9999')],
+    ['assignTicket (the bulk route’s ticket_ids.0)', () => provider.writes.assignTicket('9999', '8')],
+    ['deleteTicket', () => provider.writes.deleteTicket('9999')],
   ])('%s', async (_name, run) => {
     expect((await rejectionOf(run)).kind).toBe('NOT_FOUND');
     // Only the uuid lookup, the bulk route or the delete itself was asked: nothing was written.
@@ -138,8 +138,8 @@ describe('unknown tickets → NOT_FOUND', () => {
   });
 
   it('refuses an id that is not numeric without a call', async () => {
-    expect((await rejectionOf(() => provider.updateStatus('abc', 'OPEN'))).kind).toBe('NOT_FOUND');
-    expect((await rejectionOf(() => provider.deleteTicket('../1'))).kind).toBe('NOT_FOUND');
+    expect((await rejectionOf(() => provider.writes.updateStatus('abc', 'OPEN'))).kind).toBe('NOT_FOUND');
+    expect((await rejectionOf(() => provider.writes.deleteTicket('../1'))).kind).toBe('NOT_FOUND');
     expect(sim.controls.requests()).toBe(0);
   });
 
@@ -163,8 +163,8 @@ describe('409 → TICKET_CLOSED, anything else unexpected → UPSTREAM_BAD_RESPO
   it.each([
     ['a reply', ROUTES.reply, () => message('7', 'hello')],
     ['a note', ROUTES.note, () => message('7', 'hello', true)],
-    ['a status update', ROUTES.status, () => provider.updateStatus('7', 'OPEN')],
-    ['a priority update', ROUTES.priority, () => provider.updatePriority('7', 'LOW')],
+    ['a status update', ROUTES.status, () => provider.writes.updateStatus('7', 'OPEN')],
+    ['a priority update', ROUTES.priority, () => provider.writes.updatePriority('7', 'LOW')],
   ])('%s refused with 409', async (_name, route, run) => {
     sim.controls.addFault({ route, kind: 'status', status: 409, body: conflict });
     const rejection = await rejectionOf(run);
@@ -173,12 +173,16 @@ describe('409 → TICKET_CLOSED, anything else unexpected → UPSTREAM_BAD_RESPO
 
   it('an undocumented status is a bad response', async () => {
     sim.controls.addFault({ route: ROUTES.delete, kind: 'status', status: 418 });
-    expect((await upstreamErrorOf(() => provider.deleteTicket('7'))).code).toBe('UPSTREAM_BAD_RESPONSE');
+    expect((await upstreamErrorOf(() => provider.writes.deleteTicket('7'))).code).toBe(
+      'UPSTREAM_BAD_RESPONSE',
+    );
   });
 
   it('a wrong key is UPSTREAM_AUTH', async () => {
     const wrong = configure(sim, { credentials: { secretKey: 'nope' } });
-    expect((await upstreamErrorOf(() => wrong.createTicket(createInput()))).code).toBe('UPSTREAM_AUTH');
+    expect((await upstreamErrorOf(() => wrong.writes.createTicket(createInput()))).code).toBe(
+      'UPSTREAM_AUTH',
+    );
     await wrong.close();
   });
 });

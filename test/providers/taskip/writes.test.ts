@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../src/providers/model.js';
+import { capabilitiesOf } from '../../../src/providers/provider.js';
 import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { NOW, list, start } from './helpers.js';
 import { ROUTES, configure, createInput } from './write-helpers.js';
@@ -25,7 +26,7 @@ async function read(id: string): Promise<Ticket> {
 
 describe('capabilities and categories', () => {
   it('lists exactly the writes TaskIP can do: no uploads, no attachment URLs', () => {
-    expect([...provider.capabilities].sort()).toEqual(
+    expect(capabilitiesOf(provider).sort()).toEqual(
       [
         'LIST_TICKETS',
         'READ_TICKET',
@@ -39,7 +40,7 @@ describe('capabilities and categories', () => {
         'INTERNAL_NOTES',
       ].sort(),
     );
-    expect(provider.fileRules).toBeUndefined();
+    expect(provider.features.uploadFiles).toBeUndefined();
   });
 
   it('has no categories (the create route takes none), without asking the upstream', async () => {
@@ -50,7 +51,7 @@ describe('capabilities and categories', () => {
 
 describe('createTicket', () => {
   it('creates an open ticket (priority 1 Normal by default) and returns it re-read, fully loaded', async () => {
-    const ticket = await provider.createTicket(createInput());
+    const ticket = await provider.writes.createTicket(createInput());
     expect(ticket).toMatchObject({
       providerKey: 'taskip-eu',
       remoteId: '41',
@@ -74,7 +75,7 @@ describe('createTicket', () => {
   });
 
   it('sends the priority as its integer', async () => {
-    const ticket = await provider.createTicket(createInput({ priority: 'URGENT' }));
+    const ticket = await provider.writes.createTicket(createInput({ priority: 'URGENT' }));
     expect(ticket).toMatchObject({ priority: 'URGENT', remotePriority: 'urgent' });
     expect((await list(sim))[0]).toMatchObject({ id: 41, priority: 4 });
   });
@@ -83,7 +84,7 @@ describe('createTicket', () => {
 describe('addMessage', () => {
   it('replies as the key owner; the answer and the re-read ticket show the new message last', async () => {
     const before = await read('7');
-    const { message, ticket } = await provider.addMessage({
+    const { message, ticket } = await provider.writes.addMessage({
       ticketRemoteId: '7',
       body: 'We have rolled out a fix, please try again.',
       attachmentUrls: [],
@@ -105,7 +106,7 @@ describe('addMessage', () => {
   });
 
   it('stores an internal note as a private team-member message', async () => {
-    const { message, ticket } = await provider.addMessage({
+    const { message, ticket } = await provider.writes.addMessage({
       ticketRemoteId: '7',
       body: 'Customer is on the legacy plan, check limits first.',
       attachmentUrls: [],
@@ -121,7 +122,7 @@ describe('addMessage', () => {
 
 describe('status, priority, assignment, deletion', () => {
   it('updateStatus sends the integer code and returns the new status; the list shows it', async () => {
-    const ticket = await provider.updateStatus('7', 'PENDING');
+    const ticket = await provider.writes.updateStatus('7', 'PENDING');
     expect(ticket).toMatchObject({ remoteId: '7', status: 'PENDING', remoteStatus: 'pending' });
     expect(ticket.messages).toBeDefined();
     const page = await provider.listTickets({ filter: {}, page: 1 });
@@ -130,7 +131,7 @@ describe('status, priority, assignment, deletion', () => {
   });
 
   it('updatePriority sends the integer code and returns the new priority', async () => {
-    const ticket = await provider.updatePriority('7', 'HIGH');
+    const ticket = await provider.writes.updatePriority('7', 'HIGH');
     expect(ticket).toMatchObject({ remoteId: '7', priority: 'HIGH', remotePriority: 'high' });
     expect((await read('7')).priority).toBe('HIGH');
     expect(sim.controls.requests(ROUTES.priority)).toBe(1);
@@ -140,14 +141,14 @@ describe('status, priority, assignment, deletion', () => {
     const assignedBefore = (await list(sim, 'assigned_to=11&limit=100')).map((t) => t.id);
     const target = [7, 8, 9, 10].find((id) => !assignedBefore.includes(id));
     expect(target).toBeDefined();
-    const ticket = await provider.assignTicket(String(target), '11');
+    const ticket = await provider.writes.assignTicket(String(target), '11');
     expect(ticket.remoteId).toBe(String(target));
     expect((await list(sim, 'assigned_to=11&limit=100')).map((t) => t.id)).toContain(target);
     expect(sim.controls.requests(ROUTES.bulk)).toBe(1);
   });
 
   it('deleteTicket removes the ticket', async () => {
-    await expect(provider.deleteTicket('7')).resolves.toBeUndefined();
+    await expect(provider.writes.deleteTicket('7')).resolves.toBeUndefined();
     const [gone] = await provider.getTickets(['7']);
     expect(gone).toMatchObject({ code: 'NOT_FOUND' });
     expect(sim.controls.requests(ROUTES.delete)).toBe(1);
@@ -156,9 +157,9 @@ describe('status, priority, assignment, deletion', () => {
 
 describe('uuid lookup', () => {
   it('looks a ticket up once for two writes by uuid (then the re-reads keep it known)', async () => {
-    await provider.updateStatus('9', 'IN_PROGRESS');
-    await provider.updatePriority('9', 'LOW');
-    await provider.addMessage({
+    await provider.writes.updateStatus('9', 'IN_PROGRESS');
+    await provider.writes.updatePriority('9', 'LOW');
+    await provider.writes.addMessage({
       ticketRemoteId: '9',
       body: 'x',
       attachmentUrls: [],
@@ -171,13 +172,16 @@ describe('uuid lookup', () => {
 
   it('needs no lookup for a ticket a list page has shown', async () => {
     await provider.listTickets({ filter: {}, page: 1 });
-    await provider.updatePriority('9', 'MEDIUM');
-    await provider.updateStatus('9', 'RESOLVED');
+    await provider.writes.updatePriority('9', 'MEDIUM');
+    await provider.writes.updateStatus('9', 'RESOLVED');
     expect(sim.controls.requests(ROUTES.detail)).toBe(2);
   });
 
   it('shares one lookup between concurrent writes to one ticket', async () => {
-    await Promise.all([provider.updatePriority('9', 'URGENT'), provider.updateStatus('9', 'OPEN')]);
+    await Promise.all([
+      provider.writes.updatePriority('9', 'URGENT'),
+      provider.writes.updateStatus('9', 'OPEN'),
+    ]);
     expect(sim.controls.requests(ROUTES.detail)).toBe(1 + 2);
   });
 });
