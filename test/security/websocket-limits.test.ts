@@ -89,8 +89,12 @@ describe('WebSocket limits', () => {
 
   it('caps sockets per client: one more is closed with 4429, another client is not affected', async () => {
     const held = Array.from({ length: SOCKETS }, () => wsWith(gw.gateway.wsUrl, as(KEY_ALICE)));
+    // Every held socket acknowledged (counted by the server) before one more is tried.
+    const acknowledged = held.map(
+      (client) => new Promise<void>((resolve) => client.on('connected', () => resolve())),
+    );
     for (const client of held) start(client);
-    await until(() => gw.gateway.live.interest.snapshot()['taskip'] !== undefined, 'the held sockets');
+    await Promise.all(acknowledged);
     const over = await firstOutcome(wsWith(gw.gateway.wsUrl, as(KEY_ALICE)), '{ __typename }');
     expect(over.closed).toBe(4429);
     const other = wsWith(gw.gateway.wsUrl, as(KEY_BOB));
