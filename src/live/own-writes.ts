@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Clock } from '../clock.js';
 import { TICKET_STATUSES, type Ticket, type TicketStatus } from '../providers/model.js';
 import { fieldsOf, WATCHED_FIELDS } from './marks.js';
 import type { LivePublisher } from './publisher.js';
@@ -91,6 +92,8 @@ export function statusOf(value: string | null | undefined): TicketStatus | null 
 export interface WriteAnnouncer {
   state: LiveState;
   publisher: LivePublisher;
+  /** The pollers' clock: a note's time is compared with their reads' times. */
+  clock: Pick<Clock, 'now'>;
   pollIntervalMs: number;
 }
 
@@ -116,7 +119,7 @@ export async function announceWrite(
     live.state.loadSnapshot(provider),
     live.state.writeNotes(provider),
   ]);
-  const now = Date.now();
+  const now = live.clock.now();
   const snapshot = stored && isCurrent(stored, now, live.pollIntervalMs) ? stored : undefined;
   const mark = snapshot?.tickets[remoteId];
   const base = new WriteNotes(notes).baseline(remoteId, mark?.fields ?? {});

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../clock.js';
 import { UpstreamError } from '../errors.js';
 import type { Ticket } from '../providers/model.js';
 import type { TicketProvider } from '../providers/provider.js';
@@ -5,6 +6,7 @@ import { changedFields, fieldsOf, markOf, newMessages, signalOf } from './marks.
 import { changeKey, statusOf, WriteNotes } from './own-writes.js';
 import type { LivePublisher } from './publisher.js';
 import { RequestBudget } from './budget.js';
+import { PollLoop } from './loop.js';
 import { isCurrent, leaseTtl, type LiveState, type PollSnapshot, type TicketMark } from './state.js';
 
 export interface PollerOptions {
@@ -17,7 +19,10 @@ export interface PollerOptions {
   detailBudget: number;
   /** Tickets this instance's subscribers watch one by one: read directly every poll. */
   watched: () => string[];
+  /** Called with what made a poll of the timer loop fail; the loop goes on. */
   onError: (provider: string, error: unknown) => void;
+  /** Time and timers: the system's by default. */
+  clock?: Clock;
 }
 
 /**
@@ -27,10 +32,9 @@ export interface PollerOptions {
  * no signal, a budgeted round of open tickets), and publishes what is new.
  */
 export class ProviderPoller {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly clock: Clock;
+  private readonly loop: PollLoop;
   private budget: RequestBudget;
-  private running: Promise<void> | undefined;
-  private stopped = true;
   /** The gateway's own writes, as the running poll sees them. */
   private notes = new WriteNotes();
 
@@ -40,34 +44,35 @@ export class ProviderPoller {
     private readonly publisher: LivePublisher,
     private readonly options: PollerOptions,
   ) {
-    this.budget = new RequestBudget(provider.pollBudgetPerMinute);
+    this.clock = options.clock ?? systemClock;
+    this.budget = new RequestBudget(provider.pollBudgetPerMinute, this.clock);
+    this.loop = new PollLoop(() => this.poll(), {
+      intervalMs: options.intervalMs,
+      clock: this.clock,
+      onError: (error) => options.onError(provider.key, error),
+    });
   }
 
+  /** Starts polling: a poll now, then one an interval after each poll ends. */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
+  /** Stops polling, waits for a poll in progress, and gives up the lease. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
     await this.state.releaseLease(this.provider.key, this.options.holder);
   }
 
-  private schedule(delay: number): void {
-    this.timer = setTimeout(() => {
-      this.running = this.poll()
-        .catch((error: unknown) => this.options.onError(this.provider.key, error))
-        .finally(() => {
-          if (!this.stopped) this.schedule(this.options.intervalMs);
-        });
-    }, delay);
+  /**
+   * One poll now (it does nothing without the lease), after any poll in progress; rejects with
+   * the poll's error. For tests, which drive polls instead of waiting for intervals.
+   */
+  pollOnce(): Promise<void> {
+    return this.loop.runOnce();
   }
 
-  /** One poll, if this instance holds the lease. */
-  async poll(): Promise<void> {
+  private async poll(): Promise<void> {
     const ttl = leaseTtl(this.options.intervalMs);
     // Every instance says which tickets its subscribers watch; the lease holder reads them.
     await this.state.watchTickets(this.provider.key, this.options.watched(), ttl);
@@ -75,10 +80,10 @@ export class ProviderPoller {
     // Within a tight budget, tickets someone is looking at come before the list.
     const watched = await this.state.watchedTickets(this.provider.key);
     const toRead = new Set(watched.slice(0, this.budget.takeUpTo(watched.length)));
-    const readStart = Date.now();
+    const readStart = this.clock.now();
     const listed = this.budget.take(1) ? await this.readList() : undefined;
     if (!listed && toRead.size === 0) return;
-    const now = Date.now();
+    const now = this.clock.now();
     const stored = await this.state.loadSnapshot(this.provider.key);
     // A snapshot nobody kept up to date (no subscribers for a while) is history: start afresh.
     const previous = stored && isCurrent(stored, now, this.options.intervalMs) ? stored : undefined;
@@ -89,10 +94,10 @@ export class ProviderPoller {
     if (listed) this.pickSilent(snapshot, listed, toRead, previous === undefined);
     const inList = new Set((listed ?? []).map((t) => t.remoteId));
     if (toRead.size) await this.readDetails(snapshot, [...toRead], inList);
-    snapshot.polledAt = Date.now();
+    snapshot.polledAt = this.clock.now();
     await this.state.saveSnapshot(this.provider.key, snapshot);
     // Only after the save: until then a write would measure from the old marks without its notes.
-    await this.state.forgetWrites(this.provider.key, this.notes.done(Date.now()));
+    await this.state.forgetWrites(this.provider.key, this.notes.done(this.clock.now()));
   }
 
   private async readList(): Promise<Ticket[]> {

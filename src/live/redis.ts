@@ -110,6 +110,8 @@ export interface RedisParts {
  * idempotency. Waits until every connection is ready: a SUBSCRIBE queued before the
  * subscriber connection's ready check can make ioredis refuse that check ("Connection in
  * subscriber mode"), and the instance would silently receive no events.
+ *
+ * @param log Where lost connections are told (ioredis reconnects by itself); nowhere by default.
  */
 export async function connectRedis(url: string, log: Logger = silentLogger): Promise<RedisParts> {
   const commands = new Redis(url, { maxRetriesPerRequest: 2 });

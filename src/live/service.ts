@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import { systemClock, type Clock } from '../clock.js';
+import { silentLogger, type Logger } from '../log.js';
 import type { Ticket } from '../providers/model.js';
 import type { TicketProvider } from '../providers/provider.js';
 import { CountingEventTarget, createLivePubSub, type LivePubSub } from './events.js';
@@ -10,14 +12,22 @@ import { LivePublisher } from './publisher.js';
 import { MemoryLiveState, type LiveState } from './state.js';
 import { LiveStreams } from './streams.js';
 
+/** What a `LiveService` works with; all but the providers and the interval have defaults. */
 export interface LiveOptions {
   providers: ReadonlyMap<string, TicketProvider>;
   pollIntervalMs: number;
   /** Where events travel: in memory by default, Redis with several instances. */
   eventTarget?: EventTarget;
+  /** Shared state: in memory (on `clock`) by default, Redis with several instances. */
   state?: LiveState;
+  /** Upstream list pages read per poll (10). */
   maxPages?: number;
+  /** Details of signal-less tickets read per poll, within the provider's budget (3). */
   detailBudget?: number;
+  /** Time and timers of the pollers, their budgets and the gateway's write notes: the system's by default. */
+  clock?: Clock;
+  /** Where failed polls and announcements are told: nowhere by default. */
+  logger?: Logger;
 }
 
 /** An in-memory event target: every subscriber is one listener, so Node's leak warning at 10 does not apply. */
@@ -41,13 +51,17 @@ export class LiveService {
   /** This instance in poll leases: the process id first, so operators (and tests) can tell who polls. */
   readonly holder = `${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly state: LiveState;
+  private readonly clock: Clock;
+  private readonly log: Logger;
   private readonly pollers = new Map<string, ProviderPoller>();
   private closed = false;
 
   constructor(private readonly options: LiveOptions) {
     this.events = new CountingEventTarget(options.eventTarget ?? unboundedEventTarget());
     this.pubsub = createLivePubSub(this.events);
-    this.state = options.state ?? new MemoryLiveState();
+    this.clock = options.clock ?? systemClock;
+    this.log = options.logger ?? silentLogger;
+    this.state = options.state ?? new MemoryLiveState(() => this.clock.now());
     this.publisher = new LivePublisher(this.pubsub, this.state);
     this.interest = new Interest((provider, watched) => this.watch(provider, watched));
   }
@@ -55,6 +69,18 @@ export class LiveService {
   /** Providers being polled by this instance right now (it may not hold their leases). */
   polling(): string[] {
     return [...this.pollers.keys()];
+  }
+
+  /**
+   * Polls `provider` once now, after any poll of it in progress, and resolves when that poll
+   * is done (rejecting with its error): tests drive the poller with it instead of waiting for
+   * intervals. Only while this instance polls `provider` (someone here watches it); without
+   * the poll lease the poll does nothing.
+   */
+  pollOnce(provider: string): Promise<void> {
+    const poller = this.pollers.get(provider);
+    if (!poller) return Promise.reject(new Error(`live: ${provider} is not being polled here`));
+    return poller.pollOnce();
   }
 
   /**
@@ -89,11 +115,15 @@ export class LiveService {
    * @param wrote What the write set, by field: `{ status: 'RESOLVED' }`, `{ assignee: '7' }`.
    */
   async ticketWritten(ticket: Ticket, wrote: Record<string, string>): Promise<void> {
-    const { state, publisher } = this;
+    const { state, publisher, clock } = this;
     try {
-      await announceWrite({ state, publisher, pollIntervalMs: this.options.pollIntervalMs }, ticket, wrote);
+      await announceWrite(
+        { state, publisher, clock, pollIntervalMs: this.options.pollIntervalMs },
+        ticket,
+        wrote,
+      );
     } catch (error) {
-      console.warn(`live: announcing a write failed: ${error instanceof Error ? error.message : error}`);
+      this.log.warn({ err: error, provider: ticket.providerKey }, 'live: announcing a write failed');
     }
   }
 
@@ -123,8 +153,8 @@ export class LiveService {
       maxPages: this.options.maxPages ?? 10,
       detailBudget: this.options.detailBudget ?? 3,
       watched: () => this.interest.watchedTickets(key),
-      onError: (p, error) =>
-        console.warn(`live: polling ${p} failed: ${error instanceof Error ? error.message : error}`),
+      onError: (p, error) => this.log.warn({ err: error, provider: p }, 'live: polling failed'),
+      clock: this.clock,
     });
     this.pollers.set(key, poller);
     poller.start();

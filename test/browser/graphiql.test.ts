@@ -68,7 +68,8 @@ describe.skipIf(!hasChromium())('the GraphiQL page the gateway serves', () => {
     await page.goto(`${gw.gateway.url}?query=${encodeURIComponent(query)}`);
     await page.locator('.graphiql-execute-button').click({ timeout: 15_000 });
     await expect.poll(() => gw.gateway.live.polling(), { timeout: 10_000 }).toContain('daakey');
-    await new Promise((r) => setTimeout(r, 1_000));
+    // A poll since the subscription started: the reply is news, not history.
+    await gw.gateway.live.pollOnce('daakey');
     const ticketId = gw.sim('daakey').definition.desk!.openTickets()[0]!;
     await desk(gw.sim('daakey').origin, 'reply', { ticketId, body: 'Seen live in GraphiQL' });
     await expect.poll(() => responseText(page), { timeout: 10_000 }).toContain('Seen live in GraphiQL');
@@ -87,6 +88,7 @@ describe.skipIf(!hasChromium())('the GraphiQL page the gateway serves', () => {
       await page.keyboard.insertText(`{"Authorization": "Bearer ${KEY_ALICE}"}`);
       await page.locator('.graphiql-execute-button').click();
       await expect.poll(() => locked.gateway.live.polling(), { timeout: 10_000 }).toContain('ippanel');
+      await locked.gateway.live.pollOnce('ippanel');
       const ticketId = locked.sim('ippanel').definition.desk!.openTickets()[0]!;
       await desk(locked.sim('ippanel').origin, 'reply', { ticketId, body: 'Seen with a key' });
       await expect.poll(() => responseText(page), { timeout: 10_000 }).toContain('Seen with a key');

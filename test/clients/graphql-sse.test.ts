@@ -75,7 +75,8 @@ describe.each([
       expect(broken.errors).toEqual([single ? { status: 400 } : expect.anything()]);
       if (!single) expect(JSON.stringify(broken.errors)).toMatch(/Syntax Error|status":400/);
       await eventually(() => gw.gateway.live.polling().includes('daakey'), 5_000, 'daakey to be polled');
-      await new Promise((r) => setTimeout(r, 300));
+      // A poll since the subscription started: the reply is news, not history.
+      await gw.gateway.live.pollOnce('daakey');
       const ticketId = gw.sim('daakey').definition.desk!.openTickets()[0]!;
       await desk(gw.sim('daakey').origin, 'reply', { ticketId, body: `Over graphql-sse (${_mode})` });
       await eventually(() => live.data.length === 1, 10_000, 'the reply');

@@ -3,6 +3,7 @@ import { startDemoAgents } from '../../src/demo/agents.js';
 import type { RunningSimulator } from '../../src/simulators/index.js';
 import { startTestGateway, startTestSimulators, type TestGateway } from '../support/gateway.js';
 import { collect, wsClient } from '../support/live.js';
+import { pollNow } from './waits.js';
 
 let simulators: RunningSimulator[];
 let gw: TestGateway;
@@ -24,7 +25,8 @@ describe("demo mode's simulated agents", () => {
     const sub = collect<{
       messageAdded: { message: { authorType: string }; ticket: { provider: { key: string } } };
     }>(client, 'subscription { messageAdded { message { authorType } ticket { provider { key } } } }');
-    await new Promise((r) => setTimeout(r, 600));
+    // A poll of every provider first: the agents' replies are news, not history.
+    await pollNow(gw.gateway.live, [...gw.providers.keys()]);
     stopAgents = startDemoAgents(simulators, 100, 5);
     const events = await sub.waitFor(3, 15_000);
     expect(events.every((e) => e.messageAdded.message.authorType === 'AGENT')).toBe(true);

@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
-import type { RunningSimulator } from '../../src/simulator/server.js';
+import type { RunningSimulator } from '../../src/simulators/index.js';
 import { startTestGateway, startTestSimulators, type TestGateway } from '../support/gateway.js';
 import { collect, desk, eventually, wsClient } from '../support/live.js';
+import { delivered, pollNow } from './waits.js';
 
 /** Writes through the gateway on `ticketChanged`: announced at once, once, never again by the poller. */
 let simulators: RunningSimulator[];
@@ -11,7 +12,6 @@ let slow: TestGateway;
 /** Polls every 200 ms: the poller reads the written ticket many times over. */
 let fast: TestGateway;
 const POLL_MS = 200;
-const LIST = 'GET /api/public-v1/support-ticket';
 
 beforeAll(async () => {
   simulators = await startTestSimulators();
@@ -39,7 +39,6 @@ interface Changed {
 const CHANGED = `subscription($ticketId: ID, $providers: [String!]) {
   ticketChanged(ticketId: $ticketId, providers: $providers) {
     ticket { id status priority } previousStatus changedFields } }`;
-const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** An OPEN TaskIP ticket (the only provider with these writes) and its priority. */
 async function openTicket(gw: TestGateway): Promise<{ id: string; remoteId: string; priority: string }> {
@@ -61,19 +60,25 @@ async function write(gw: TestGateway, mutation: string, input: Record<string, un
   return res.data![mutation]!.__typename;
 }
 
-/** Waits until the slow gateway's first poll of TaskIP read the list and went quiet (its snapshot is saved). */
-async function firstPoll(): Promise<void> {
-  const sim = slow.sim('taskip');
-  await eventually(() => sim.controls.requests(LIST) > 0, 5_000, 'the first poll');
-  let last = -1;
+/**
+ * Once `subscriptions` subscriptions to ticketChanged are registered on `gw`: a poll of TaskIP
+ * since then has saved its snapshot, and what it published has reached `client`.
+ */
+async function polled(gw: TestGateway, client: Client, subscriptions: number): Promise<void> {
+  const { live } = gw.gateway;
   await eventually(
-    async () => {
-      await settle(250);
-      return last === (last = sim.controls.requests());
-    },
+    () => live.events.listeners('ticketChanged') === subscriptions,
     5_000,
-    'the first poll to finish',
+    'the subscriptions',
   );
+  await pollNow(live, ['taskip']);
+  await delivered(client);
+}
+
+/** `count` more polls of TaskIP on `gw`, and what they published has reached `client`. */
+async function quiet(gw: TestGateway, client: Client, count = 4): Promise<void> {
+  await pollNow(gw.gateway.live, ['taskip'], count);
+  await delivered(client);
 }
 
 /** Runs `test` with a graphql-ws client of `gw`, disposed however the test ends. */
@@ -93,7 +98,7 @@ describe('a write through the gateway on ticketChanged', () => {
       const ticket = await openTicket(slow);
       const all = collect<Changed>(client, CHANGED, { providers: ['taskip'] });
       const one = collect<Changed>(client, CHANGED, { ticketId: ticket.id });
-      await firstPoll();
+      await polled(slow, client, 2);
       // That poll may report what other tests changed since this gateway last polled: not counted.
       const [seen, seenOne] = [all.events.length, one.events.length];
       const sent = Date.now();
@@ -116,7 +121,8 @@ describe('a write through the gateway on ticketChanged', () => {
         changedFields: ['priority'],
       });
       await one.waitFor(seenOne + 2, 1_000);
-      await settle(500);
+      // Polls that read the written ticket take both writes as announced.
+      await quiet(slow, client);
       expect([all.events.length, one.events.length]).toEqual([seen + 2, seenOne + 2]);
     }));
 
@@ -126,13 +132,14 @@ describe('a write through the gateway on ticketChanged', () => {
       const all = collect<Changed>(client, CHANGED, { providers: ['taskip'] });
       // Watched by id too: read directly every poll, besides the list.
       const one = collect<Changed>(client, CHANGED, { ticketId: ticket.id });
-      await settle(POLL_MS * 6);
+      await polled(fast, client, 2);
       const seen = all.events.length;
       await write(fast, 'updateTicketStatus', { ticketId: ticket.id, status: 'PENDING' });
       await write(fast, 'updateTicketPriority', { ticketId: ticket.id, priority: 'HIGH' });
-      await settle(POLL_MS * 3);
+      // The same write again once polls have read the first.
+      await pollNow(fast.gateway.live, ['taskip'], 2);
       await write(fast, 'updateTicketStatus', { ticketId: ticket.id, status: 'PENDING' });
-      await settle(POLL_MS * 10);
+      await quiet(fast, client);
       const expected = ticket.priority === 'HIGH' ? [['status']] : [['status'], ['priority']];
       expect(all.events.slice(seen).map((e) => e.ticketChanged.changedFields)).toEqual(expected);
       expect(one.events.map((e) => e.ticketChanged.changedFields)).toEqual(expected);
@@ -142,14 +149,14 @@ describe('a write through the gateway on ticketChanged', () => {
     withClient(fast, async (client) => {
       const ticket = await openTicket(fast);
       const one = collect<Changed>(client, CHANGED, { ticketId: ticket.id });
-      await settle(POLL_MS * 6);
+      await polled(fast, client, 1);
       for (const status of ['RESOLVED', 'OPEN', 'RESOLVED'])
         await write(fast, 'updateTicketStatus', { ticketId: ticket.id, status });
       await one.waitFor(3, 1_000);
       // Reopened by TaskIP's staff (code 0): only the poller can see that.
       await desk(fast.sim('taskip').origin, 'status', { ticketId: ticket.remoteId, status: '0' });
       await one.waitFor(4, 5_000);
-      await settle(POLL_MS * 8);
+      await quiet(fast, client);
       expect(one.events.map((e) => [e.ticketChanged.previousStatus, e.ticketChanged.ticket.status])).toEqual([
         ['OPEN', 'RESOLVED'],
         ['RESOLVED', 'OPEN'],
@@ -163,7 +170,7 @@ describe('a write through the gateway on ticketChanged', () => {
       slow.sim('taskip').controls.reset();
       const ticket = await openTicket(slow);
       const one = collect<Changed>(client, CHANGED, { ticketId: ticket.id });
-      await firstPoll();
+      await polled(slow, client, 1);
       const seen = one.events.length;
       for (let i = 0; i < 2; i += 1)
         expect(await write(slow, 'assignTicket', { ticketId: ticket.id, assigneeId: '8' })).toBe(
@@ -171,14 +178,14 @@ describe('a write through the gateway on ticketChanged', () => {
         );
       const event = (await one.waitFor(seen + 1, 1_000))[seen];
       expect(event!.ticketChanged).toMatchObject({ previousStatus: 'OPEN', changedFields: ['assignee'] });
-      await settle(500);
+      await quiet(slow, client);
       expect(one.events).toHaveLength(seen + 1);
     }));
 
   it('tells nothing of a created ticket, and ends only by-id watchers of a deleted one', () =>
     withClient(fast, async (client) => {
       const all = collect<Changed>(client, CHANGED, { providers: ['taskip'] });
-      await settle(POLL_MS * 6);
+      await polled(fast, client, 1);
       const seen = all.events.length;
       const created = await fast.query<{ createTicket: { ticket: { id: string } } }>(
         `mutation($i: CreateTicketInput!) { createTicket(input: $i) { ... on CreateTicketSuccess { ticket { id } } } }`,
@@ -186,13 +193,14 @@ describe('a write through the gateway on ticketChanged', () => {
       );
       const id = created.data!.createTicket.ticket.id;
       const one = collect<Changed>(client, CHANGED, { ticketId: id });
-      await settle(POLL_MS * 4);
+      await polled(fast, client, 2);
+      await quiet(fast, client);
       expect(all.events).toHaveLength(seen);
       await write(fast, 'updateTicketStatus', { ticketId: id, status: 'IN_PROGRESS' });
       await one.waitFor(1, 1_000);
       expect(await write(fast, 'deleteTicket', { ticketId: id })).toBe('DeleteTicketSuccess');
       await eventually(() => one.errors.length === 1, 2_000, 'NOT_FOUND for the by-id watcher');
-      await settle(POLL_MS * 6);
+      await quiet(fast, client);
       expect(all.events.slice(seen).map((e) => e.ticketChanged.changedFields)).toEqual([['status']]);
       expect(all.errors).toEqual([]);
     }));
