@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { systemClock, type Clock } from '../clock.js';
 import { silentLogger, type Logger } from '../log.js';
 import { noteKey, type LiveState, type PollSnapshot, type WriteNote } from './state.js';
+import { parseNote, parseSnapshot } from './redis-schemas.js';
 
 const DAY_S = 24 * 3600;
 
@@ -35,8 +36,7 @@ export class RedisLiveState implements LiveState {
   }
 
   async loadSnapshot(provider: string): Promise<PollSnapshot | undefined> {
-    const text = await this.redis.get(`${this.prefix}snapshot:${provider}`);
-    return text ? (JSON.parse(text) as PollSnapshot) : undefined;
+    return parseSnapshot(await this.redis.get(`${this.prefix}snapshot:${provider}`));
   }
 
   async saveSnapshot(provider: string, snapshot: PollSnapshot): Promise<void> {
@@ -82,11 +82,7 @@ export class RedisLiveState implements LiveState {
 
   async writeNotes(provider: string): Promise<WriteNote[]> {
     const stored = await this.redis.hgetall(`${this.prefix}writes:${provider}`);
-    return Object.entries(stored).map(([field, text]) => {
-      const [remoteId, name] = JSON.parse(field) as [string, string];
-      const { value, at } = JSON.parse(text) as { value: string | null; at: number };
-      return { remoteId, field: name, value, at };
-    });
+    return Object.entries(stored).flatMap(([field, text]) => parseNote(field, text) ?? []);
   }
 
   async forgetWrites(provider: string, notes: readonly WriteNote[]): Promise<void> {
