@@ -52,7 +52,7 @@ describe.each(KINDS)('$kind reads against the deadline', ({ kind, list, detail }
   });
 
   it('a body that arrives slowly but by the deadline is read', async () => {
-    kinds.sim(kind).controls.addFault({ route: list, kind: 'slow-body', ms: DEADLINE_MS / 3, chunks: 3 });
+    kinds.sim(kind).controls.addFault({ route: list, kind: 'slow-body', ms: DEADLINE_MS / 6, chunks: 3 });
     const { result } = await firstPage();
     expect((await result).tickets.length).toBeGreaterThan(0);
   });
