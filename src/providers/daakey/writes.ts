@@ -16,7 +16,7 @@ import {
   type RawCreateBody,
   type RawMessageBody,
 } from './raw.js';
-import { acceptedData, isAccepted, refusalOf } from './write-answer.js';
+import { acceptedData, isAccepted, refusalOf } from './write-answers.js';
 
 /*
  * Daakey's writes: the client API opens tickets and adds the client's messages; agents'

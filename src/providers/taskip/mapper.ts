@@ -7,9 +7,12 @@ import type {
   TicketPriority,
   TicketStatus,
 } from '../model.js';
-import { PRIORITY_WORDS, STATUS_WORDS, UNIFIED_PRIORITIES, UNIFIED_STATUSES } from './codes.js';
 import {
   parseTaskipDateTime,
+  PRIORITY_WORDS,
+  STATUS_WORDS,
+  UNIFIED_PRIORITIES,
+  UNIFIED_STATUSES,
   type RawAttachment,
   type RawPerson,
   type RawReply,

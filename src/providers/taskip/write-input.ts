@@ -1,5 +1,5 @@
 import type { AddMessageInput, CreateTicketInput } from '../writes.js';
-import { localValidation, notFoundRejection } from './write-errors.js';
+import { localValidation, notFoundRejection } from './write-answers.js';
 
 /**
  * The checks made before a write is sent, only where TaskIP's answer is certain. Messages are

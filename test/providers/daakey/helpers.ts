@@ -4,7 +4,7 @@ import {
   startSimulator,
   type RunningSimulator,
 } from '../../../src/simulators/index.js';
-import { DaakeyProvider } from '../../../src/providers/daakey/provider.js';
+import { DaakeyProvider } from '../../../src/providers/daakey/index.js';
 import type { ResolvedInstanceConfig } from '../../../src/providers/provider.js';
 
 /** The fixed clock of the demo data in these tests. */

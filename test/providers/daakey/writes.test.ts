@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DaakeyProvider } from '../../../src/providers/daakey/provider.js';
+import type { DaakeyProvider } from '../../../src/providers/daakey/index.js';
 import { WriteRejection, type CreateTicketInput } from '../../../src/providers/writes.js';
 import type { RunningSimulator } from '../../../src/simulators/index.js';
 import type { FaultRule } from '../../../src/simulators/index.js';

@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamError } from '../../../src/errors.js';
 import { upstreamPageSize } from '../../../src/federation/checks.js';
-import { ippanelKind } from '../../../src/providers/ippanel/index.js';
-import type { IppanelProvider } from '../../../src/providers/ippanel/provider.js';
+import { ippanelKind, type IppanelProvider } from '../../../src/providers/ippanel/index.js';
 import type { Ticket, TicketFilter } from '../../../src/providers/model.js';
 import {
   capabilitiesOf,

@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
 import { UpstreamError } from '../../../src/errors.js';
-import { ippanelKind } from '../../../src/providers/ippanel/index.js';
-import type { IppanelProvider } from '../../../src/providers/ippanel/provider.js';
+import { ippanelKind, type IppanelProvider } from '../../../src/providers/ippanel/index.js';
 import type { ResolvedInstanceConfig } from '../../../src/providers/provider.js';
 import {
   WriteRejection,

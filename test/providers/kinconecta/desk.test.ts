@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../src/providers/model.js';
 import { instantString } from '../../../src/simulators/kinconecta/seed.js';
-import type { KinconectaProvider } from '../../../src/providers/kinconecta/provider.js';
+import type { KinconectaProvider } from '../../../src/providers/kinconecta/index.js';
 import { kinconectaDesk } from '../../../src/simulators/kinconecta/desk.js';
 import { KinconectaStore } from '../../../src/simulators/kinconecta/store.js';
 import { useSimulator } from './harness.js';

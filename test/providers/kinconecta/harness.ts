@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import type { KinconectaProvider } from '../../../src/providers/kinconecta/provider.js';
+import type { KinconectaProvider } from '../../../src/providers/kinconecta/index.js';
 import type { ResolvedInstanceConfig } from '../../../src/providers/provider.js';
 import type { CreateTicketInput } from '../../../src/providers/writes.js';
 import type { RunningSimulator } from '../../../src/simulators/index.js';

@@ -6,8 +6,7 @@ import {
   type RunningSimulator,
   type SimulatorOptions,
 } from '../../../src/simulators/index.js';
-import { KINCONECTA_PAGE_SIZE } from '../../../src/providers/kinconecta/index.js';
-import { KinconectaProvider } from '../../../src/providers/kinconecta/provider.js';
+import { KINCONECTA_PAGE_SIZE, KinconectaProvider } from '../../../src/providers/kinconecta/index.js';
 import type { ResolvedInstanceConfig } from '../../../src/providers/provider.js';
 import { WriteRejection } from '../../../src/providers/writes.js';
 

@@ -9,8 +9,7 @@ import {
   type ResolvedInstanceConfig,
   type TicketProvider,
 } from '../../../src/providers/provider.js';
-import { taskipKind } from '../../../src/providers/taskip/index.js';
-import { pushdown } from '../../../src/providers/taskip/provider.js';
+import { pushdown, taskipKind } from '../../../src/providers/taskip/index.js';
 import type { RunningSimulator } from '../../../src/simulators/index.js';
 import { BASE, KEY, NOW, start } from './helpers.js';
 

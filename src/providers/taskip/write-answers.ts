@@ -1,12 +1,21 @@
 import { UpstreamError } from '../../errors.js';
 import type { UpstreamResponse } from '../http.js';
 import { WriteRejection, type FieldError } from '../writes.js';
-import { rawErrorSchema } from './raw.js';
+import {
+  rawErrorSchema,
+  UNIFIED_PRIORITIES,
+  UNIFIED_STATUSES,
+  type RawNoteAnswer,
+  type RawReplyAnswer,
+} from './raw.js';
+import type { Message, TicketPriority, TicketStatus } from '../model.js';
+import { mapAttachment, mapPerson, ticketCreatedAt, type TaskipMapContext } from './mapper.js';
 
 /**
- * How TaskIP's refusals of a write become `WriteRejection`s: 422 (and a 400 with field
- * errors) → VALIDATION, 404 → NOT_FOUND, 409 ("cannot be modified in current status") →
- * TICKET_CLOSED. Messages are TaskIP's own, verbatim.
+ * What TaskIP's writes answer, in unified terms. Refusals become `WriteRejection`s: 422 (and a
+ * 400 with field errors) → VALIDATION, 404 → NOT_FOUND, 409 ("cannot be modified in current
+ * status") → TICKET_CLOSED; messages are TaskIP's own, verbatim. Accepted replies and notes
+ * become `Message`s, and unified statuses and priorities the integer codes the writes send.
  */
 
 /** TaskIP's request fields by the unified input field they come from; unknown ones keep their name. */
@@ -85,4 +94,45 @@ export function writeRefusal(res: UpstreamResponse, provider: string, what: stri
     `${what}: unexpected status ${res.status} ${message ?? ''}`.trim(),
     res.status,
   );
+}
+
+/** The integer TaskIP's writes take for a unified status (0 Open … 4 Pending). */
+export function statusCode(status: TicketStatus): number {
+  return UNIFIED_STATUSES.indexOf(status);
+}
+
+/** The integer TaskIP's writes take for a unified priority (0 Low … 4 Urgent). */
+export function priorityCode(priority: TicketPriority): number {
+  return UNIFIED_PRIORITIES.indexOf(priority);
+}
+
+/**
+ * A reply as `POST /reply/{uuid}` answers it. Used only when the re-read ticket lacks the
+ * reply: the answer has minute precision and the author as a person, the detail's Reply
+ * Object has seconds. Replies through the API are written by the key's team member.
+ */
+export function mapReplyAnswer(raw: RawReplyAnswer, ctx: TaskipMapContext): Message {
+  const remoteId = String(raw.id);
+  return {
+    remoteId,
+    body: raw.description ?? '',
+    author: mapPerson(raw.user),
+    authorType: 'AGENT',
+    internal: false,
+    attachments: raw.attachment ? [mapAttachment(raw.attachment, remoteId)] : [],
+    createdAt: ticketCreatedAt(raw, ctx),
+  };
+}
+
+/** A note as `POST /{uuid}/note-store` answers it: a private team-member message. */
+export function mapNoteAnswer(raw: RawNoteAnswer, ctx: TaskipMapContext): Message {
+  return {
+    remoteId: String(raw.id),
+    body: raw.note ?? '',
+    author: mapPerson(raw.user),
+    authorType: 'AGENT',
+    internal: true,
+    attachments: [],
+    createdAt: ticketCreatedAt(raw, ctx),
+  };
 }
