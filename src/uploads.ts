@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Busboy, type BusboyFileStream } from '@fastify/busboy';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import { refusal } from './edge/http-guards.js';
 import { MultipartRefusal, readMap, readOperations, type FileSlot, type Operation } from './multipart-map.js';
 
 /** Limits of one GraphQL multipart request. */
@@ -180,7 +181,7 @@ export function useStreamedUploads(limits: UploadLimits): Plugin {
           pending.set(request, cleanup);
           return params;
         } catch (error) {
-          return refusal(error);
+          return refusalOf(error);
         }
       });
     },
@@ -193,13 +194,9 @@ export function useStreamedUploads(limits: UploadLimits): Plugin {
 }
 
 /** One error, 413 for what is over a limit and 400 for everything else. */
-function refusal(error: unknown): Response {
-  const tooLarge = error instanceof UploadTooLarge;
+function refusalOf(error: unknown): Response {
   const message = error instanceof Error ? error.message : 'The multipart request could not be read.';
-  return new Response(
-    JSON.stringify({
-      errors: [{ message, extensions: { code: tooLarge ? 'REQUEST_ENTITY_TOO_LARGE' : 'BAD_REQUEST' } }],
-    }),
-    { status: tooLarge ? 413 : 400, headers: { 'content-type': 'application/json' } },
-  );
+  return error instanceof UploadTooLarge
+    ? refusal(413, 'REQUEST_ENTITY_TOO_LARGE', message)
+    : refusal(400, 'BAD_REQUEST', message);
 }

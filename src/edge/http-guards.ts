@@ -30,6 +30,11 @@ export function remoteAddress(serverContext: unknown): string | undefined {
   return (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket.remoteAddress;
 }
 
+/** Node's response under a yoga request, to learn when its stream closes. */
+export function nodeResponse(serverContext: unknown): ServerResponse | undefined {
+  return (serverContext as { res?: ServerResponse } | undefined)?.res;
+}
+
 /**
  * Open event streams per client: an SSE stream is a connection like a WebSocket, and counts
  * against the same `socketsPerClient` limit (separately from the sockets).
@@ -85,7 +90,7 @@ function useClientGate(options: HttpGuardOptions): Plugin {
           }),
         );
       }
-      const res = (serverContext as { res?: ServerResponse } | undefined)?.res;
+      const res = nodeResponse(serverContext);
       if (
         (request.headers.get('accept') ?? '').includes('text/event-stream') &&
         !streams.take(identity.id, res)

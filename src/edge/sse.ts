@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
 import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import type { ClientIdentity } from './auth.js';
-import { refusal } from './http-guards.js';
+import { nodeResponse, refusal } from './http-guards.js';
 
 const TOKEN_HEADER = 'x-graphql-event-stream-token';
 
@@ -63,7 +62,7 @@ export function useSingleConnectionSSE(path: string, identities: WeakMap<Request
         return payload.endResponse(refusal(415, 'BAD_REQUEST', 'Operations are sent as application/json.'));
       }
       const token = tokenOf(request);
-      const res = (payload.serverContext as { res?: ServerResponse } | undefined)?.res;
+      const res = nodeResponse(payload.serverContext);
       // The stream of a reservation closed: its token may not be used again.
       if (token && (payload.request.headers.get('accept') ?? '').includes('text/event-stream')) {
         res?.once('close', () => owners.delete(token));

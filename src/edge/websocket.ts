@@ -48,23 +48,26 @@ function credentialOf(ctx: Ctx): string | undefined {
   return value ?? ctx.extra.request.headers.authorization;
 }
 
-/** An error as a socket sends it: `extensions.http` (a status for HTTP answers) is left out. */
-function forSocket(error: GraphQLError, code?: string): GraphQLError {
+/**
+ * An error as a socket sends it: `extensions.http` (a status for HTTP answers) is left out.
+ * Its code is already set: useErrorCodes codes parse and validation errors where they arise.
+ */
+function forSocket(error: GraphQLError): GraphQLError {
   const { http, ...extensions } = error.extensions as Record<string, unknown>;
-  if (http === undefined && (extensions['code'] || !code)) return error;
+  if (http === undefined) return error;
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
     path: error.path,
     originalError: error.originalError,
-    extensions: { ...extensions, code: extensions['code'] ?? code },
+    extensions,
   });
 }
 
-/** A refusal of one operation, coded like its HTTP counterpart. */
-function coded(error: unknown, code: string): GraphQLError {
-  if (error instanceof GraphQLError) return forSocket(error, code);
+/** A refusal of one operation; anything parsing threw that is not a GraphQL error stays unsaid. */
+function refusedAs(error: unknown, code: string): GraphQLError {
+  if (error instanceof GraphQLError) return forSocket(error);
   return new GraphQLError('The operation could not be read.', { extensions: { code } });
 }
 
@@ -148,13 +151,17 @@ export function serveWebSocket(options: WebSocketOptions): ServedWebSocket {
         try {
           document = enveloped.parse(params.query);
         } catch (error) {
-          return [coded(error, 'GRAPHQL_PARSE_FAILED')];
+          return [refusedAs(error, 'GRAPHQL_PARSE_FAILED')];
         }
         const errors = enveloped.validate(enveloped.schema, document);
-        if (errors.length) return errors.map((e: GraphQLError) => coded(e, 'GRAPHQL_VALIDATION_FAILED'));
+        if (errors.length) return errors.map((e: GraphQLError) => forSocket(e));
         const operation = getOperationAST(document, params.operationName);
         if (!operation) {
-          return [coded(new GraphQLError('Unable to identify the operation to run.'), 'BAD_USER_INPUT')];
+          return [
+            new GraphQLError('Unable to identify the operation to run.', {
+              extensions: { code: 'BAD_USER_INPUT' },
+            }),
+          ];
         }
         if (operation.operation !== 'subscription') running.add(opKey(ctx, id));
         return {
