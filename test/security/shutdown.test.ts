@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../src/simulators/index.js';
 import { postGraphQL, resetAll, startTestSimulators } from '../support/gateway.js';
 import { configFor } from '../support/processes.js';
+import { eventually } from '../support/live.js';
 import { wsWith } from './helpers.js';
 import { watchGateway, type WatchedGateway } from './process.js';
 
@@ -80,8 +81,17 @@ describe('shutdown', () => {
     );
     while (daakey.controls.requests() === 0) await new Promise((r) => setTimeout(r, 10));
     gateway.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 200));
-    await expect(fetch(gateway.url, { method: 'POST', body: '{}' })).rejects.toThrow();
+    await eventually(() => gateway.output().includes('Shutting down'), 5_000, 'the shutdown to begin');
+    // While the slow request is still in flight, a new connection is refused.
+    await eventually(
+      () =>
+        fetch(gateway.url, { method: 'POST', body: '{}' }).then(
+          () => false,
+          () => true,
+        ),
+      1_000,
+      'new connections to be refused',
+    );
     expect((await slow).errors).toBeUndefined();
     expect(await gateway.exited).toBe(0);
     daakey.controls.setLatency({ route: '*', ms: 0 });
