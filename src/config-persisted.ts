@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from './config-env.js';
+import { sha256 } from './edge/persisted.js';
 
 type Env = NodeJS.ProcessEnv;
 
@@ -48,7 +48,7 @@ export function persistedVars(env: Env): PersistedQueriesConfig {
     );
   }
   for (const [hash, query] of entries) {
-    if (createHash('sha256').update(query).digest('hex') !== hash) {
+    if (sha256(query) !== hash) {
       throw new ConfigError(`PERSISTED_QUERIES_FILE: the hash "${hash}" is not the SHA-256 of its query`);
     }
   }
