@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+const EVENT_LOOP_TIMING = 'test/security/limits-load.test.ts';
 
 export default defineConfig({
   resolve: {
@@ -11,7 +12,6 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['test/**/*.test.ts'],
     env: {
       // Not UTC, and with daylight saving: date handling must never lean on the host's zone.
       TZ: 'America/Sao_Paulo',
@@ -30,5 +30,14 @@ export default defineConfig({
     // every file cost about as much as running the tests. Files must leave globals (process.env,
     // timers, listeners) as they found them.
     isolate: false,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'suite', include: ['test/**/*.test.ts'], exclude: [EVENT_LOOP_TIMING] },
+      },
+      // Measures how long one operation blocks the event loop, in CPU time of this process: run
+      // alone in a fresh process, so no gateway left running by an earlier file adds its work.
+      { extends: true, test: { name: 'event-loop', include: [EVENT_LOOP_TIMING], isolate: true } },
+    ],
   },
 });
