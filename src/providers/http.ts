@@ -73,8 +73,9 @@ export class UpstreamClient {
       keepAliveTimeout: 4_000,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
-      // Past the deadline nobody waits for the connection: do not keep trying for undici's 10 s.
-      connect: { timeout: options.timeoutMs },
+      // The raced deadline decides when a connection took too long; undici's own connect timer
+      // (not 10 s) only frees the socket after it, and never answers before the deadline.
+      connect: { timeout: options.timeoutMs + 1_000 },
     });
   }
 
